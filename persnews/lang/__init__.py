@@ -1,0 +1,1 @@
+"""Persian language data as plain constants (character tables, word lists, cue lexicons)."""
