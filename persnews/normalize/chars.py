@@ -46,13 +46,14 @@ def _edit_pattern(remove_diacritics: bool) -> re.Pattern[str]:
     deletable = re.escape(C.KASHIDA + C.INVISIBLES)
     controls = "\x00-\x08\x0e-\x1f\x7f-\x9f"
     diacritics = re.escape(C.DIACRITICS) if remove_diacritics else ""
+    drop = f"[{deletable}{controls}{diacritics}\\ud800-\\udfff]"
     return re.compile(
         "|".join(
             [
                 r"(?P<compose>[\u0627\u0648][\u0653\u0654])",
-                rf"(?P<drop>[{deletable}{controls}{diacritics}\ud800-\udfff]+)",
+                rf"(?P<zwnj>{drop}*\u200c(?:{drop}|\u200c)*)",
+                rf"(?P<drop>{drop}+)",
                 r"(?P<hehyeh>\u06c0)",
-                r"(?P<zwnj>\u200c+)",
                 r"(?P<crlf>\r\n?)",
                 r"(?P<spaces> {2,})",
             ]
@@ -61,6 +62,32 @@ def _edit_pattern(remove_diacritics: bool) -> re.Pattern[str]:
 
 
 _WORDCHAR = re.compile(_LETTER)
+
+#: Text kept exactly as written by the letter/digit mapping: URLs, e-mail addresses and
+#: Latin tokens with digits in them (``MP3``, ``COVID19``, ``4G``).
+_VERBATIM = re.compile(
+    r"(?:https?://|ftp://|www\.)[^\s<>\"«»]+"
+    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
+    r"|(?<![A-Za-z0-9])(?:[A-Za-z]+[0-9]|[0-9]+[A-Za-z])[A-Za-z0-9]*"
+)
+_VERBATIM_HINT = re.compile(r"://|www\.|@|[A-Za-z][0-9]|[0-9][A-Za-z]")
+
+
+def _keep_verbatim(text: str, translated: str) -> str:
+    """Undo the 1:1 character mapping inside URLs, e-mails and Latin tokens."""
+    if _VERBATIM_HINT.search(text) is None:
+        return translated
+    pieces: list[str] = []
+    pos = 0
+    for m in _VERBATIM.finditer(text):
+        s, e = m.span()
+        pieces.append(translated[pos:s])
+        pieces.append(text[s:e])
+        pos = e
+    if not pieces:
+        return translated
+    pieces.append(translated[pos:])
+    return "".join(pieces)
 
 
 def _is_word_char(ch: str) -> bool:
@@ -111,7 +138,6 @@ def char_normalize(
     >>> omap.to_original(new.index("یک"))
     7
     """
-    translated = text.translate(_translation(digits, unify_optional_letters))
+    translated = _keep_verbatim(text, text.translate(_translation(digits, unify_optional_letters)))
     edits = _edits(translated, _edit_pattern(diacritics == "remove"))
     return apply_edits(translated, edits)
-

@@ -1,0 +1,162 @@
+"""Throughput of normalize + tokenize (characters per second) against hazm, parsivar, rishe.
+
+Input: the first 1,000,000 characters of news articles from ``news/*.jsonl.xz`` (articles
+taken in turn from each file, ``title``, ``lead`` and ``text`` joined by newlines; the last
+article is cut at the limit). Every system gets the same list of article strings, one call
+per article, with objects built once and reused:
+
+* persnews: ``nlp.tokenizer(text)`` (normalizes internally and builds a spaCy Doc), and the
+  same plus :func:`persnews.extract.sentences.sentence_starts`;
+* hazm 0.12.1: ``Normalizer().normalize`` then ``WordTokenizer().tokenize`` (and
+  ``SentenceTokenizer().tokenize`` for the sentence row);
+* parsivar: ``Normalizer().normalize`` then ``Tokenizer().tokenize_words``
+  (``tokenize_sentences`` for the sentence row);
+* rishe (Rust): ``Normalizer().normalize`` then ``WordTokenizer().tokenize``.
+
+Each system runs ``--repeat`` rounds (systems interleaved); the best round is reported.
+Linearity: persnews on single texts of 1 kB, 100 kB and 10 MB (10 MB is built from all
+three corpora).
+
+Usage::
+
+    .venv/bin/python -m benchmarks.throughput
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import lzma
+import time
+from collections.abc import Callable, Iterator
+
+import spacy
+
+import persnews.tokenizer  # noqa: F401  (registers persnews.Tokenizer.v1)
+from benchmarks._data import data_dir
+from persnews.extract.sentences import sentence_starts
+
+CORPORA = ("fars", "varzesh3", "hamshahri")
+
+
+def _articles(name: str) -> Iterator[str]:
+    with lzma.open(data_dir() / "news" / f"{name}.jsonl.xz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            parts = [rec.get("title") or "", rec.get("lead") or "", rec.get("text") or ""]
+            yield "\n".join(p for p in parts if p)
+
+
+def news_sample(limit: int) -> list[str]:
+    """Articles taken in turn from each corpus until ``limit`` characters."""
+    streams = [_articles(n) for n in CORPORA]
+    out: list[str] = []
+    total = 0
+    while total < limit and streams:
+        for it in list(streams):
+            art = next(it, None)
+            if art is None:
+                streams.remove(it)
+                continue
+            art = art[: limit - total]
+            out.append(art)
+            total += len(art)
+            if total >= limit:
+                break
+    return out
+
+
+def best_time(fn: Callable[[str], object], docs: list[str], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        gc.collect()
+        t0 = time.perf_counter()
+        for d in docs:
+            fn(d)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def systems() -> dict[str, Callable[[str], object]]:
+    nlp = spacy.blank("fa", config={"nlp": {"tokenizer": {"@tokenizers": "persnews.Tokenizer.v1"}}})
+    tok = nlp.tokenizer
+    out: dict[str, Callable[[str], object]] = {
+        "persnews tokenizer": tok,
+        "persnews tokenizer + sentences": lambda t: sentence_starts(tok(t)),
+    }
+    try:
+        import hazm  # type: ignore[import-untyped]
+
+        hn, hw, hs = hazm.Normalizer(), hazm.WordTokenizer(), hazm.SentenceTokenizer()
+        out["hazm 0.12.1"] = lambda t: hw.tokenize(hn.normalize(t))
+        out["hazm 0.12.1 + sentences"] = lambda t: [
+            hw.tokenize(s) for s in hs.tokenize(hn.normalize(t))
+        ]
+    except ImportError:
+        pass
+    try:
+        import parsivar  # type: ignore[import-untyped]
+
+        pn, pt = parsivar.Normalizer(), parsivar.Tokenizer()
+        out["parsivar"] = lambda t: pt.tokenize_words(pn.normalize(t))
+        out["parsivar + sentences"] = lambda t: [
+            pt.tokenize_words(s) for s in pt.tokenize_sentences(pn.normalize(t))
+        ]
+    except ImportError:
+        pass
+    try:
+        import rishe  # type: ignore[import-untyped]
+
+        rn, rw, rs = rishe.Normalizer(), rishe.WordTokenizer(), rishe.SentenceTokenizer()
+        out["rishe"] = lambda t: rw.tokenize(rn.normalize(t))
+        out["rishe + sentences"] = lambda t: [rw.tokenize(s) for s in rs.tokenize(rn.normalize(t))]
+    except ImportError:
+        pass
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--chars", type=int, default=1_000_000)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--no-linearity", action="store_true")
+    args = ap.parse_args()
+
+    docs = news_sample(args.chars)
+    n_chars = sum(map(len, docs))
+    print(f"{len(docs)} articles, {n_chars:,} characters")
+    runs = systems()
+    # Rounds interleave the systems, so that load from other processes on the machine
+    # hits all of them alike; the best round of each system is reported.
+    best: dict[str, float] = dict.fromkeys(runs, float("inf"))
+    for _ in range(args.repeat):
+        for name, fn in runs.items():
+            best[name] = min(best[name], best_time(fn, docs, 1))
+    speeds = {name: n_chars / t for name, t in best.items()}
+    hazm_word = speeds.get("hazm 0.12.1")
+    hazm_sent = speeds.get("hazm 0.12.1 + sentences")
+    print("| system | chars/s | vs hazm (same task) |")
+    print("|---|---:|---:|")
+    for name, cps in speeds.items():
+        ref = hazm_sent if name.endswith("+ sentences") else hazm_word
+        ratio = f"{cps / ref:.2f}x" if ref else "n/a"
+        print(f"| {name} | {cps:,.0f} | {ratio} |")
+
+    if not args.no_linearity:
+        tok = runs["persnews tokenizer"]
+        big = "\n\n".join(news_sample(10_000_000))
+        print("\n| input | chars | seconds | chars/s |")
+        print("|---|---:|---:|---:|")
+        for label, size, rep in (
+            ("1 kB", 1_000, 200),
+            ("100 kB", 100_000, 3),
+            ("10 MB", 10_000_000, 1),
+        ):
+            text = big[:size]
+            t = min(best_time(tok, [text], 1) for _ in range(rep))
+            print(f"| {label} | {len(text):,} | {t:.4f} | {len(text) / t:,.0f} |")
+
+
+if __name__ == "__main__":
+    main()

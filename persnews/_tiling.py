@@ -1,0 +1,285 @@
+"""Map token spans of normalized text back to the original and tile the original with them.
+
+Private helpers of :mod:`persnews.tokenizer`. Everything that touches every token runs in
+numpy or in one list comprehension; Python loops only visit the rare exceptions (tokens
+that map to nothing or overlap, gaps holding deleted characters, tokens across a space).
+
+>>> assemble("الف  ب", [(0, 3), (5, 6)], None)
+(['الف', ' ', 'ب'], [True, False, False], [])
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy
+
+from persnews.lang import tokenization as T
+from persnews.normalize import OffsetMap
+
+__all__ = [
+    "assemble",
+    "is_affixed",
+    "map_spans",
+    "split_spans",
+    "text_arrays",
+    "to_normalized_many",
+    "to_original_spans",
+    "unjoin",
+]
+
+Span = tuple[int, int]
+_IntArray = numpy.ndarray[Any, numpy.dtype[numpy.int64]]
+_CodeArray = numpy.ndarray[Any, numpy.dtype[numpy.uint32]]
+
+_GAP = re.compile(r"(\S*)(.*?)(\S*)", re.S)
+_SPACES = re.compile(r"\s+")
+_ZWNJ_EDGES = "\u200c "
+_WHITESPACE_CODES = numpy.array([c for c in range(0x3100) if chr(c).isspace()], dtype=numpy.uint32)
+
+
+def text_arrays(text: str) -> tuple[_CodeArray, _IntArray]:
+    """The code points of ``text`` and ``cum``: ``cum[j]`` whitespace characters in ``text[:j]``.
+
+    >>> text_arrays("a b")[1].tolist()
+    [0, 0, 1, 1]
+    """
+    codes = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
+    cum = numpy.zeros(len(text) + 1, dtype=numpy.int64)
+    numpy.cumsum(numpy.isin(codes, _WHITESPACE_CODES), out=cum[1:])
+    return codes, cum
+
+
+def _pass_arrays(p: Any) -> tuple[_IntArray, _IntArray, _IntArray, _IntArray, Any]:
+    def ints(values: tuple[int, ...]) -> _IntArray:
+        return numpy.fromiter(values, dtype=numpy.int64, count=len(values))
+
+    copied = numpy.fromiter(p.copied, dtype=bool, count=len(p.copied))
+    return ints(p.norm_starts), ints(p.norm_ends), ints(p.orig_starts), ints(p.orig_ends), copied
+
+
+def to_normalized_many(omap: OffsetMap, positions: _IntArray) -> _IntArray:
+    """``omap.to_normalized`` of every original position, vectorized over the passes."""
+    try:
+        pos = numpy.clip(positions, 0, omap.orig_length)
+        for p in omap.passes:
+            ns, ne, os_, oe, cp = _pass_arrays(p)
+            k = numpy.maximum(numpy.searchsorted(os_, pos, side="right") - 1, 0)
+            copied_pos = numpy.minimum(ns[k] + (pos - os_[k]), ne[k])
+            pos = numpy.where(cp[k], copied_pos, numpy.where(pos >= oe[k], ne[k], ns[k]))
+        return pos
+    except (AttributeError, TypeError, ValueError):  # pragma: no cover - map internals changed
+        values = [omap.to_normalized(j) for j in positions.tolist()]
+        return numpy.asarray(values, dtype=numpy.int64)
+
+
+def split_spans(splitter: re.Pattern[str], norm: str) -> tuple[_IntArray, list[str]]:
+    """Token spans and token strings of ``norm``.
+
+    ``splitter`` is the token pattern wrapped in one capturing group: ``splitter.split``
+    alternates gaps and tokens, so the spans follow from the piece lengths without a
+    match object per token.
+    """
+    pieces = splitter.split(norm)
+    lengths = numpy.fromiter(map(len, pieces), dtype=numpy.int64, count=len(pieces))
+    bounds = numpy.cumsum(lengths)
+    ends = bounds[1::2]
+    starts = ends - lengths[1::2]
+    return numpy.stack([starts, ends], axis=1), pieces[1::2]
+
+
+def to_original_spans(omap: OffsetMap, matches: _IntArray) -> _IntArray:
+    """``omap.to_original_span`` of every span, vectorized over the map's passes.
+
+    Falls back to one call per span if the map's internals are not the expected ones.
+    """
+    if not len(matches):
+        return matches.copy()
+    try:
+        st = numpy.clip(matches[:, 0], 0, omap.norm_length)
+        en = numpy.clip(matches[:, 1], 0, omap.norm_length)
+        for p in reversed(omap.passes):
+            ns, ne, os_, oe, cp = _pass_arrays(p)
+            k = numpy.maximum(numpy.searchsorted(ns, st, side="right") - 1, 0)
+            copied_pos = numpy.minimum(os_[k] + (st - ns[k]), oe[k])
+            new_st = numpy.where(cp[k], copied_pos, numpy.where(st >= ne[k], oe[k], os_[k]))
+            k = numpy.maximum(numpy.searchsorted(ns, en - 1, side="right") - 1, 0)
+            copied_end = numpy.minimum(os_[k] + (en - ns[k]), oe[k])
+            new_en = numpy.where(en <= 0, 0, numpy.where(cp[k], copied_end, oe[k]))
+            st, en = new_st, new_en
+        en = numpy.where(matches[:, 1] <= matches[:, 0], st, numpy.maximum(st, en))
+        return numpy.stack([st, en], axis=1)
+    except (AttributeError, TypeError, ValueError):  # pragma: no cover - map internals changed
+        pairs = [omap.to_original_span(s, e) for s, e in matches.tolist()]
+        return numpy.asarray(pairs, dtype=numpy.int64).reshape(-1, 2)
+
+
+def map_spans(
+    matches: _IntArray, originals: _IntArray, pieces: list[str]
+) -> tuple[_IntArray, list[str]]:
+    """Pair original spans with the normalized tokens, merging empty or overlapping ones."""
+    if len(originals):
+        prev_end = numpy.maximum.accumulate(originals[:, 1])
+        if bool(numpy.all(originals[:, 1] > originals[:, 0])) and bool(
+            numpy.all(originals[1:, 0] >= prev_end[:-1])
+        ):
+            return originals, pieces
+    spans: list[Span] = []
+    norms: list[str] = []
+    pending = ""  # normalized text of tokens whose original span was empty
+    for piece, (os_, oe) in zip(pieces, originals.tolist(), strict=True):
+        if oe <= os_:
+            if norms:
+                norms[-1] += piece
+            else:
+                pending += piece
+            continue
+        if spans and os_ < spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(oe, spans[-1][1]))
+            norms[-1] += piece
+            continue
+        spans.append((os_, oe))
+        norms.append(pending + piece)
+        pending = ""
+    return numpy.asarray(spans, dtype=numpy.int64).reshape(-1, 2), norms
+
+
+def unjoin(
+    text: str,
+    cum: _IntArray,
+    spans: _IntArray,
+    norm_of: list[str],
+    omap: OffsetMap,
+    norm: str,
+) -> tuple[_IntArray, list[str]]:
+    """Split tokens that span an original space, unless the space set off an affix.
+
+    The normalizer joins ``می تواند`` and ``کتاب ها`` (kept as one token) but may also join
+    words that UD Persian keeps apart (``آن چه``); those are split at the original space.
+    """
+    if not len(spans):
+        return spans, norm_of
+    suspects = numpy.flatnonzero(cum[spans[:, 1]] - cum[spans[:, 0]]).tolist()
+    if not suspects:
+        return spans, norm_of
+    all_parts: list[list[Span]] = []
+    for i in suspects:
+        s, e = int(spans[i, 0]), int(spans[i, 1])
+        parts: list[Span] = []
+        pos = s
+        for m in _SPACES.finditer(text, s, e):
+            parts.append((pos, m.start()))
+            pos = m.end()
+        parts.append((pos, e))
+        all_parts.append(parts)
+    flat = numpy.asarray([x for parts in all_parts for ab in parts for x in ab], dtype=numpy.int64)
+    mapped = iter(to_normalized_many(omap, flat).tolist())
+    pieces: list[_IntArray] = []
+    out_norms: list[str] = []
+    done = 0
+    for i, parts in zip(suspects, all_parts, strict=True):
+        forms = [norm[next(mapped) : next(mapped)].strip(_ZWNJ_EDGES) for _ in parts]
+        if is_affixed(forms):
+            continue  # keep the joined token as it is
+        pieces.append(spans[done:i])
+        out_norms.extend(norm_of[done:i])
+        done = i + 1
+        kept = [(a, b, form) for (a, b), form in zip(parts, forms, strict=True) if b > a]
+        pieces.append(numpy.asarray([(a, b) for a, b, _ in kept], dtype=numpy.int64))
+        out_norms.extend(form or text[a:b] for a, b, form in kept)
+    if not pieces:
+        return spans, norm_of
+    pieces.append(spans[done:])
+    out_norms.extend(norm_of[done:])
+    return numpy.concatenate([p.reshape(-1, 2) for p in pieces]), out_norms
+
+
+def is_affixed(forms: list[str]) -> bool:
+    """``['می', 'تواند']`` or ``['کتاب', 'ها']``: one stem with spaced prefixes/suffixes.
+
+    >>> is_affixed(["می", "تواند"]), is_affixed(["آن", "چه"]), is_affixed(["ای", "خدا"])
+    (True, False, False)
+    """
+    k = 0
+    while k < len(forms) - 1 and forms[k] in T.SPACED_AFFIXES_BEFORE:
+        k += 1
+    rest = forms[k + 1 :]
+    if rest[:1] == ["ای"] and not forms[k].endswith(T.INDEFINITE_AFTER_VOWEL):
+        return False  # vocative ای (ای خدا), not the indefinite suffix of خانه ای
+    return (k > 0 or bool(rest)) and all(f in T.SPACED_AFFIXES_AFTER for f in rest)
+
+
+def _absorb_gaps(text: str, starts: list[int], ends: list[int], gaps: list[int]) -> None:
+    """Move non-whitespace gap characters (deleted by the normalizer) into tokens.
+
+    Gap ``i`` lies before token ``i`` (gap ``n`` after the last token). Such characters
+    join the token before them when they follow it directly, else the token after them.
+    """
+    n = len(starts)
+    for i in gaps:
+        prev_end = ends[i - 1] if i > 0 else 0
+        start = starts[i] if i < n else len(text)
+        m = _GAP.fullmatch(text, prev_end, start)
+        gap = text[prev_end:start]
+        lead, mid, trail = m.groups() if m else (gap, "", "")
+        if i > 0:
+            ends[i - 1] += len(lead)
+        elif not mid:
+            starts[i] -= len(lead)
+        if trail and i < n:
+            starts[i] -= len(trail)
+
+
+def assemble(
+    text: str,
+    spans: _IntArray | list[Span],
+    norm_of: list[str] | None,
+    arrays: tuple[_CodeArray, _IntArray] | None = None,
+) -> tuple[list[str], list[bool], list[tuple[int, str]]]:
+    """Tile ``text`` with the token ``spans``; gaps become spaces or whitespace tokens.
+
+    Returns the words, their trailing-space flags and ``(word index, norm)`` for the
+    tokens whose normalized form differs from their text.
+    """
+    arr = numpy.asarray(spans, dtype=numpy.int64).reshape(-1, 2)
+    if not len(arr):
+        return ([text], [False], []) if text else ([], [], [])
+    codes, cum = text_arrays(text) if arrays is None else arrays
+    n = len(arr)
+    size = len(text)
+    starts, ends = arr[:, 0], arr[:, 1]
+    gap_s = numpy.concatenate(([0], ends))
+    gap_e = numpy.concatenate((starts, [size]))
+    odd = numpy.flatnonzero((gap_e - gap_s) != (cum[gap_e] - cum[gap_s])).tolist()
+    if odd:
+        s_list, e_list = starts.tolist(), ends.tolist()
+        _absorb_gaps(text, s_list, e_list, odd)
+        starts = numpy.asarray(s_list, dtype=numpy.int64)
+        ends = numpy.asarray(e_list, dtype=numpy.int64)
+    nxt = numpy.concatenate((starts[1:], [size]))
+    codes_after = (nxt > ends) & (codes[numpy.minimum(ends, size - 1)] == 32)
+    ws_start = ends + codes_after
+    has_ws = nxt > ws_start
+    # Interleave token i and the whitespace piece after it; drop missing pieces.
+    piece_s = numpy.empty(2 * n, dtype=numpy.int64)
+    piece_e = numpy.empty(2 * n, dtype=numpy.int64)
+    piece_sp = numpy.zeros(2 * n, dtype=bool)
+    keep = numpy.ones(2 * n, dtype=bool)
+    piece_s[0::2], piece_e[0::2], piece_sp[0::2] = starts, ends, codes_after
+    piece_s[1::2], piece_e[1::2] = ws_start, nxt
+    keep[1::2] = has_ws
+    position = numpy.cumsum(keep) - 1
+    lead = int(starts[0]) > 0
+    words = [text[a:b] for a, b in zip(piece_s[keep].tolist(), piece_e[keep].tolist(), strict=True)]
+    spaces: list[bool] = piece_sp[keep].tolist()
+    if lead:
+        words.insert(0, text[: int(starts[0])])
+        spaces.insert(0, False)
+    norms: list[tuple[int, str]] = []
+    if norm_of is not None:
+        token_pos = (position[0::2] + lead).tolist()
+        norms = [
+            (p, nv.lower()) for p, nv in zip(token_pos, norm_of, strict=True) if nv != words[p]
+        ]
+    return words, spaces, norms

@@ -1,0 +1,1 @@
+"""Scoring functions shared by the benchmark scripts and tested like library code."""

@@ -1,0 +1,1 @@
+"""Pure functions on spaCy Docs: sentences, entity clusters, quotations, attributions."""

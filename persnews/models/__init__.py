@@ -1,0 +1,154 @@
+"""The trained persnews models shipped inside the package, and how to add them to a pipeline.
+
+Two spaCy pipelines are stored here (each loadable offline with ``spacy.load``):
+
+* ``fa_ud``  — ``tok2vec``, ``morphologizer`` (UPOS + features), ``trainable_lemmatizer``,
+  ``parser``
+* ``fa_ner`` — ``ner_tok2vec``, ``ner`` (PER ORG LOC DATE TIME MONEY PERCENT)
+
+:func:`add_trained_components` sources their components into an existing pipeline (the one
+built by :func:`persnews.load`), after any components already there (so the rule-based
+sentencizer stays before the parser).
+
+>>> sorted(COMPONENTS)
+['fa_ner', 'fa_ud']
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from persnews.errors import ModelNotFoundError, check_choice
+
+__all__ = [
+    "COMPONENTS",
+    "MODELS_DIR",
+    "NER_MODEL",
+    "UD_MODEL",
+    "add_trained_components",
+    "available",
+    "load_ner",
+    "load_ud",
+]
+
+logger = logging.getLogger("persnews")
+
+MODELS_DIR = Path(__file__).resolve().parent
+UD_MODEL = MODELS_DIR / "fa_ud"
+NER_MODEL = MODELS_DIR / "fa_ner"
+
+#: Model name -> component names, in pipeline order.
+COMPONENTS: dict[str, tuple[str, ...]] = {
+    "fa_ud": ("tok2vec", "morphologizer", "trainable_lemmatizer", "parser"),
+    "fa_ner": ("ner_tok2vec", "ner"),
+}
+_PATHS = {"fa_ud": UD_MODEL, "fa_ner": NER_MODEL}
+
+
+def available() -> dict[str, bool]:
+    """Which shipped models are present (a model is present when its ``config.cfg`` is).
+
+    >>> set(available()) == {"fa_ud", "fa_ner"}
+    True
+    """
+    return {name: (path / "config.cfg").is_file() for name, path in _PATHS.items()}
+
+
+def _load_source(path: str) -> Language:
+    # loaded afresh for every pipeline: components must not be shared between pipelines
+    return spacy.load(path)
+
+
+def _resolve(name: str, path: Path | None) -> Path:
+    path = Path(path) if path is not None else _PATHS[name]
+    if not (path / "config.cfg").is_file():
+        raise ModelNotFoundError(
+            f"trained model {name!r} not found at {path}; reinstall persnews or retrain it "
+            f"with `python -m persnews.training.cli {'ner' if name == 'fa_ner' else 'tagger'}`"
+        )
+    return path
+
+
+def _share_vectors(nlp: Language, source: Language) -> None:
+    """Give ``nlp`` the static vectors ``source``'s components were trained with."""
+    theirs = source.vocab.vectors
+    if theirs.shape[0] == 0:
+        return
+    ours = nlp.vocab.vectors
+    if ours.shape[0] == 0:
+        nlp.vocab.vectors = theirs
+    elif ours.shape != theirs.shape or ours.name != theirs.name:
+        raise ModelNotFoundError(
+            f"pipeline already has other vectors ({ours.name!r}, {ours.shape}); "
+            f"the trained components need {theirs.name!r} {theirs.shape}"
+        )
+
+
+def _share_morphology(nlp: Language, name: str) -> None:
+    """Register a sourced morphologizer's analyses in ``nlp``'s vocab.
+
+    A sourced component keeps its own vocab; the morphologizer writes analysis ids from that
+    vocab's morphology table, which ``token.morph`` looks up in the Doc's vocab.
+    """
+    cfg = getattr(nlp.get_pipe(name), "cfg", {})
+    for feats in cfg.get("labels_morph", {}).values():
+        nlp.vocab.morphology.add(feats)
+
+
+def add_trained_components(
+    nlp: Language,
+    *,
+    models: Iterable[str] = ("fa_ud", "fa_ner"),
+    exclude: Iterable[str] = (),
+    paths: dict[str, Path] | None = None,
+) -> Language:
+    """Append the trained components of ``models`` to ``nlp`` (in place) and return it.
+
+    Args:
+        nlp: a ``fa`` pipeline, normally with ``persnews.Tokenizer.v1`` and the sentencizer.
+        models: which shipped models to add (``"fa_ud"``, ``"fa_ner"``).
+        exclude: component names to leave out (e.g. ``("ner",)``; excluding a ``*tok2vec``
+            also drops the components listening to it).
+        paths: override the directory of a model (e.g. a fresh training output).
+    """
+    excluded = set(exclude)
+    for name in models:
+        check_choice("models", name, tuple(COMPONENTS))
+        source = _load_source(str(_resolve(name, (paths or {}).get(name))))
+        _share_vectors(nlp, source)
+        names = COMPONENTS[name]
+        if names[0] in excluded:
+            excluded.update(names)
+        for comp in names:
+            if comp in excluded or comp in nlp.pipe_names:
+                continue
+            nlp.add_pipe(comp, source=source)
+            _share_morphology(nlp, comp)
+    return nlp
+
+
+def _blank() -> Language:
+    import persnews.tokenizer  # noqa: F401  (registers persnews.Tokenizer.v1)
+
+    return spacy.blank(
+        "fa", config={"nlp": {"tokenizer": {"@tokenizers": "persnews.Tokenizer.v1"}}}
+    )
+
+
+def load_ud(path: Path | None = None) -> Language:
+    """A pipeline with the persnews tokenizer and the UD components only (for evaluation)."""
+    return add_trained_components(
+        _blank(), models=("fa_ud",), paths={"fa_ud": path} if path else None
+    )
+
+
+def load_ner(path: Path | None = None) -> Language:
+    """A pipeline with the persnews tokenizer and the NER components only (for evaluation)."""
+    return add_trained_components(
+        _blank(), models=("fa_ner",), paths={"fa_ner": path} if path else None
+    )

@@ -1,0 +1,3 @@
+"""Reproducible builders of the data and models that ship inside persnews (training text only)."""
+
+__all__: list[str] = []

@@ -1,0 +1,118 @@
+"""Build the training/dev corpora (spaCy ``DocBin`` files) from ``../shared/data``.
+
+The official Seraji and PerDT *train* files are not available, so their *dev* files are
+the training data: every 10th sentence of each (``sentence_index % 10 == 9``) is carved
+out as our own dev split, the rest is training data.  iPerUDT train is training data,
+iPerUDT dev is dev data.  Test files are never touched here.
+
+A reader ``persnews.GoldCorpus.v1`` is registered for spaCy configs: unlike spaCy's
+default corpus it keeps the gold tokens *and their normalized forms* (``token.norm_``)
+in the predicted Doc, so training sees exactly the features the tokenizer produces.
+
+>>> carve_index(9), carve_index(10)
+(True, False)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+from spacy.training import Example
+from spacy.util import registry
+from spacy.vocab import Vocab
+
+from persnews.errors import DataNotFoundError
+from persnews.training.conllu import Sentence, read_conllu, sentence_to_doc
+
+__all__ = [
+    "UD_DEV_CARVED",
+    "UD_TRAIN",
+    "build_ud",
+    "carve_index",
+    "copy_tokens",
+    "gold_corpus",
+    "require",
+]
+
+#: Treebank files (relative to the data dir) split train/dev by :func:`carve_index`.
+UD_DEV_CARVED: tuple[str, ...] = ("ud/seraji-dev.conllu", "ud/perdt-dev.conllu")
+#: Treebank files used entirely for training.
+UD_TRAIN: tuple[str, ...] = ("ud/iperudt-train.conllu",)
+#: Treebank files used entirely as dev data.
+UD_DEV: tuple[str, ...] = ("ud/iperudt-dev.conllu",)
+
+
+def carve_index(index: int) -> bool:
+    """True when sentence ``index`` (0-based) of a carved file belongs to our dev split."""
+    return index % 10 == 9
+
+
+def require(data_dir: Path, rel: str) -> Path:
+    """``data_dir / rel`` or :class:`DataNotFoundError` naming the missing file."""
+    path = Path(data_dir) / rel
+    if not path.is_file():
+        raise DataNotFoundError(f"training data file not found: {path}")
+    return path
+
+
+def _save(docs: Iterable[Doc], path: Path) -> int:
+    db = DocBin(store_user_data=False)
+    n = 0
+    for doc in docs:
+        db.add(doc)
+        n += 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db.to_disk(path)
+    return n
+
+
+def _docs(vocab: Vocab, sents: Sequence[Sentence]) -> Iterator[Doc]:
+    for sent in sents:
+        yield sentence_to_doc(vocab, [sent])
+
+
+def build_ud(data_dir: Path, out_dir: Path, *, include_iperudt: bool = True) -> dict[str, int]:
+    """Write ``ud-train.spacy``, ``ud-dev.spacy`` (carved dev), ``ud-dev-iperudt.spacy``."""
+    vocab = Vocab()
+    train: list[Sentence] = []
+    dev: list[Sentence] = []
+    for rel in UD_DEV_CARVED:
+        for i, sent in enumerate(read_conllu(require(data_dir, rel))):
+            (dev if carve_index(i) else train).append(sent)
+    if include_iperudt:
+        for rel in UD_TRAIN:
+            train.extend(read_conllu(require(data_dir, rel)))
+    counts = {
+        "ud-train": _save(_docs(vocab, train), out_dir / "ud-train.spacy"),
+        "ud-dev": _save(_docs(vocab, dev), out_dir / "ud-dev.spacy"),
+    }
+    iper = read_conllu(require(data_dir, UD_DEV[0]))
+    counts["ud-dev-iperudt"] = _save(_docs(vocab, iper), out_dir / "ud-dev-iperudt.spacy")
+    return counts
+
+
+def copy_tokens(vocab: Vocab, reference: Doc) -> Doc:
+    """A fresh unannotated Doc with the tokens, spaces and norms of ``reference``."""
+    doc = Doc(
+        vocab, words=[t.text for t in reference], spaces=[bool(t.whitespace_) for t in reference]
+    )
+    for token, ref in zip(doc, reference, strict=True):
+        token.norm_ = ref.norm_
+    return doc
+
+
+@registry.readers("persnews.GoldCorpus.v1")  # type: ignore[untyped-decorator]
+def gold_corpus(path: Path, limit: int = 0) -> Callable[[Language], Iterator[Example]]:
+    """spaCy reader: Examples whose predicted Doc has the gold tokens and norms."""
+
+    def read(nlp: Language) -> Iterator[Example]:
+        db = DocBin().from_disk(path)
+        for i, ref in enumerate(db.get_docs(nlp.vocab)):
+            if limit and i >= limit:
+                break
+            yield Example(copy_tokens(nlp.vocab, ref), ref)
+
+    return read

@@ -1,0 +1,211 @@
+"""The shipped trained models: offline loading, component order, label sets, behaviour."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from persnews.errors import InvalidOptionError, ModelNotFoundError
+from persnews.lang.ner_labels import ARMAN_LABELS, CORPUS_MAPS, LABELS, SHIPPED_LABELS, map_label
+from persnews.models import COMPONENTS, add_trained_components, available, load_ner, load_ud
+from persnews.training.conllu import gold_norm
+
+needs_ud = pytest.mark.skipif(not available()["fa_ud"], reason="shipped UD model not present")
+needs_ner = pytest.mark.skipif(not available()["fa_ner"], reason="shipped NER model not present")
+
+
+@pytest.fixture(scope="module")
+def ud() -> Language:
+    return load_ud()
+
+
+@pytest.fixture(scope="module")
+def ner() -> Language:
+    return load_ner()
+
+
+def _doc(nlp: Language, words: list[str]) -> Doc:
+    """Gold-tokenized doc (our tests must not depend on the tokenizer under development)."""
+    doc = Doc(nlp.vocab, words=words)
+    for token in doc:
+        token.norm_ = gold_norm(token.text)
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+@pytest.fixture()
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    yield
+
+
+# ---------------------------------------------------------------- label scheme
+
+
+@pytest.mark.parametrize(
+    ("corpus", "label", "expected"),
+    [
+        ("peyma", "DAT", "DATE"),
+        ("peyma", "MON", "MONEY"),
+        ("nsurl", "PCT", "PERCENT"),
+        ("nsurl", "DATO", "DATE"),
+        ("arman", "fac", "FAC"),
+        ("arman", "pro", "PRODUCT"),
+        ("parstwiner", "POG", "ORG"),
+        ("parstwiner", "NAT", None),
+    ],
+)
+def test_corpus_label_mapping(corpus: str, label: str, expected: str | None) -> None:
+    assert map_label(corpus, label) == expected
+
+
+def test_every_mapped_label_is_in_the_scheme() -> None:
+    for table in CORPUS_MAPS.values():
+        assert {v for v in table.values() if v is not None} <= set(LABELS)
+    assert set(SHIPPED_LABELS) <= set(LABELS)
+    assert set(ARMAN_LABELS) <= set(LABELS)
+
+
+def test_unknown_model_name_is_rejected() -> None:
+    nlp = Language()
+    with pytest.raises(InvalidOptionError, match="fa_xx"):
+        add_trained_components(nlp, models=("fa_xx",))
+
+
+def test_missing_model_dir_raises(tmp_path: object) -> None:
+    with pytest.raises(ModelNotFoundError, match="not found"):
+        load_ud(tmp_path)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- loading
+
+
+@needs_ud
+@needs_ner
+def test_models_load_offline_in_order(no_network: None) -> None:
+    import persnews
+
+    nlp = persnews.load()
+    if "parser" not in nlp.pipe_names:
+        add_trained_components(nlp)
+    names = nlp.pipe_names
+    expected = [*COMPONENTS["fa_ud"], *COMPONENTS["fa_ner"]]
+    assert [n for n in names if n in expected] == expected
+    if "persnews_sentencizer" in names:
+        assert names.index("persnews_sentencizer") < names.index("parser")
+
+
+@needs_ud
+@needs_ner
+def test_exclude_drops_listeners_with_their_tok2vec() -> None:
+    nlp = load_ud()
+    add_trained_components(nlp, models=("fa_ner",), exclude=("ner_tok2vec",))
+    assert "ner" not in nlp.pipe_names
+
+
+@needs_ud
+def test_ud_label_sets(ud: Language) -> None:
+    morph_labels = ud.get_pipe("morphologizer").labels
+    upos = {dict(f.split("=", 1) for f in lab.split("|"))["POS"] for lab in morph_labels}
+    assert {"NOUN", "VERB", "ADP", "PROPN", "ADJ", "PRON", "AUX", "PUNCT"} <= upos
+    deps = set(ud.get_pipe("parser").labels)
+    assert {"nsubj", "obj", "ccomp", "compound:lvc", "case", "ROOT"} <= deps
+
+
+@needs_ner
+def test_ner_label_set(ner: Language) -> None:
+    assert set(ner.get_pipe("ner").labels) == set(SHIPPED_LABELS)
+
+
+# ---------------------------------------------------------------- behaviour
+
+
+@needs_ud
+@pytest.mark.parametrize(
+    ("words", "verb"),
+    [
+        (["وزیر", "امور", "خارجه", "دیروز", "گفت", "که", "مذاکرات", "ادامه", "دارد", "."], "گفت"),
+        (
+            ["کارشناسان", "می\u200cگویند", "که", "قیمت", "نفت", "کاهش", "می\u200cیابد", "."],
+            "می‌گویند",
+        ),
+        (["سخنگوی", "دولت", "گفته", "است", "که", "جلسه", "برگزار", "نمی\u200cشود", "."], "گفته"),
+        (
+            ["مردم", "شهر", "به", "خبرنگار", "ما", "گفتند", "که", "آب", "قطع", "شده", "است", "."],
+            "گفتند",
+        ),
+    ],
+)
+def test_speech_verbs_share_one_lemma(ud: Language, words: str, verb: str) -> None:
+    doc = _doc(ud, words.split())
+    token = doc[words.split().index(verb)]
+    assert token.lemma_ == "گفت"
+    assert token.pos_ == "VERB"
+
+
+@needs_ud
+def test_reported_clause_is_ccomp_of_speech_verb(ud: Language) -> None:
+    words = ["رئیس", "سازمان", "گفت", "که", "قیمت\u200cها", "افزایش", "نمی\u200cیابد", "."]
+    doc = _doc(ud, words)
+    said = doc[2]
+    assert said.dep_ == "ROOT"
+    assert any(t.dep_ == "nsubj" and t.head.i == said.i for t in doc)
+    assert any(t.dep_ == "ccomp" and t.head.i == said.i for t in doc)
+
+
+@needs_ud
+@pytest.mark.parametrize(
+    ("words", "index", "pos"),
+    [
+        (["کتاب\u200cها", "روی", "میز", "است", "."], 0, "NOUN"),
+        (["او", "در", "تهران", "زندگی", "می\u200cکند", "."], 2, "PROPN"),
+        (["این", "خانه", "بسیار", "بزرگ", "است", "."], 3, "ADJ"),
+        (["ما", "به", "مدرسه", "رفتیم", "."], 1, "ADP"),
+    ],
+)
+def test_upos_on_simple_sentences(ud: Language, words: str, index: int, pos: str) -> None:
+    assert _doc(ud, words.split())[index].pos_ == pos
+
+
+@needs_ud
+def test_lemma_uses_normalized_form_for_unnormalized_input(ud: Language) -> None:
+    # Arabic yeh/kaf in the input: norms are normalized, so tagging is unaffected
+    doc = _doc(ud, ["او", "به", "تهران", "رفت", "."])
+    doc_ar = _doc(ud, "او به تهران رفت .".replace("ی", "ي").split())
+    assert [t.pos_ for t in doc] == [t.pos_ for t in doc_ar]
+
+
+@needs_ner
+@pytest.mark.parametrize(
+    ("words", "entity", "label"),
+    [
+        (
+            ["حسن", "روحانی", "رئیس\u200cجمهور", "ایران", "به", "نیویورک", "سفر", "کرد", "."],
+            "حسن روحانی",
+            "PER",
+        ),
+        (
+            ["حسن", "روحانی", "رئیس\u200cجمهور", "ایران", "به", "نیویورک", "سفر", "کرد", "."],
+            "نیویورک",
+            "LOC",
+        ),
+        (
+            ["سازمان", "ملل", "متحد", "این", "گزارش", "را", "منتشر", "کرد", "."],
+            "سازمان ملل متحد",
+            "ORG",
+        ),
+        (["قیمت", "دلار", "۲۰", "درصد", "افزایش", "یافت", "."], "۲۰ درصد", "PERCENT"),
+    ],
+)
+def test_ner_finds_entities(ner: Language, words: str, entity: str, label: str) -> None:
+    doc = _doc(ner, words.split())
+    assert (entity, label) in {(e.text, e.label_) for e in doc.ents}
