@@ -1,7 +1,7 @@
 """Entities in context: document-level entity P/R/F1 per label, variant merging and role
 attachment on ../shared/data/news-dev and the seed article.
 
-Usage: .venv/bin/python -m benchmarks.entities [--errors] [--kb example]
+Usage: .venv/bin/python -m benchmarks.entities [--errors] [--kb example] [--ner-model DIR]
 """
 
 from __future__ import annotations
@@ -50,8 +50,23 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--errors", action="store_true", help="list misses, false positives, splits")
     ap.add_argument("--kb", default=None, help="knowledge base path ('example' = shipped KB)")
+    ap.add_argument(
+        "--ner-model", default=None, help="a trained NER pipeline directory to add (fa_ner layout)"
+    )
+    ap.add_argument("--no-rules", action="store_true", help="leave out the gazetteer component")
     args = ap.parse_args()
-    nlp = add_entity_components(persnews.load(), kb_path=args.kb)
+    ours = ("persnews_gazetteer", "persnews_entities", "persnews_quotes")
+    nlp = persnews.load(exclude=ours)
+    if args.ner_model:
+        from persnews.models import add_trained_components
+
+        for name in ("ner_tok2vec", "ner"):
+            if name in nlp.pipe_names:
+                nlp.remove_pipe(name)
+        add_trained_components(nlp, models=("fa_ner",), paths={"fa_ner": Path(args.ner_model)})
+    add_entity_components(nlp, kb_path=args.kb)
+    if args.no_rules:
+        nlp.remove_pipe("persnews_gazetteer")
     dev = sorted((data_dir() / "news-dev").glob("*.gold.json"))
     total = EntityScores()
     t0 = time.perf_counter()

@@ -6,7 +6,8 @@ article is cut at the limit). Every system gets the same list of article strings
 per article, with objects built once and reused:
 
 * persnews: ``nlp.tokenizer(text)`` (normalizes internally and builds a spaCy Doc), and the
-  same plus :func:`persnews.extract.sentences.sentence_starts`;
+  same plus :func:`persnews.extract.sentences.sentence_starts`; two "(part)" rows time the
+  normalizer alone and the tokenizer without building the spaCy ``Doc``;
 * hazm 0.12.1: ``Normalizer().normalize`` then ``WordTokenizer().tokenize`` (and
   ``SentenceTokenizer().tokenize`` for the sentence row);
 * parsivar: ``Normalizer().normalize`` then ``Tokenizer().tokenize_words``
@@ -14,8 +15,8 @@ per article, with objects built once and reused:
 * rishe (Rust): ``Normalizer().normalize`` then ``WordTokenizer().tokenize``.
 
 Each system runs ``--repeat`` rounds (systems interleaved); the best round is reported.
-Linearity: persnews on single texts of 1 kB, 100 kB and 10 MB (10 MB is built from all
-three corpora).
+Linearity: the first 10,000,000 characters of the three corpora, processed as 10,000 inputs
+of 1 kB, 100 inputs of 100 kB and one input of 10 MB (same text in every row).
 
 Usage::
 
@@ -84,6 +85,9 @@ def systems() -> dict[str, Callable[[str], object]]:
     out: dict[str, Callable[[str], object]] = {
         "persnews tokenizer": tok,
         "persnews tokenizer + sentences": lambda t: sentence_starts(tok(t)),
+        # Parts of the tokenizer, to show where the time goes:
+        "(part) persnews normalizer only": tok.normalizer.normalize_with_offsets,
+        "(part) persnews tokenizer without the spaCy Doc": tok.split,
     }
     try:
         import hazm  # type: ignore[import-untyped]
@@ -121,6 +125,7 @@ def main() -> None:
     ap.add_argument("--chars", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--no-linearity", action="store_true")
+    ap.add_argument("--linearity-chars", type=int, default=10_000_000)
     args = ap.parse_args()
 
     docs = news_sample(args.chars)
@@ -140,22 +145,30 @@ def main() -> None:
     print("|---|---:|---:|")
     for name, cps in speeds.items():
         ref = hazm_sent if name.endswith("+ sentences") else hazm_word
+        if name.startswith("(part)"):
+            ref = hazm_word
         ratio = f"{cps / ref:.2f}x" if ref else "n/a"
         print(f"| {name} | {cps:,.0f} | {ratio} |")
 
     if not args.no_linearity:
-        tok = runs["persnews tokenizer"]
-        big = "\n\n".join(news_sample(10_000_000))
-        print("\n| input | chars | seconds | chars/s |")
-        print("|---|---:|---:|---:|")
-        for label, size, rep in (
-            ("1 kB", 1_000, 200),
-            ("100 kB", 100_000, 3),
-            ("10 MB", 10_000_000, 1),
-        ):
-            text = big[:size]
-            t = min(best_time(tok, [text], 1) for _ in range(rep))
-            print(f"| {label} | {len(text):,} | {t:.4f} | {len(text) / t:,.0f} |")
+        linearity(runs["persnews tokenizer"], args.linearity_chars)
+
+
+def linearity(tok: Callable[[str], object], total: int) -> None:
+    """The same ``total`` characters cut into inputs of 1 kB, 100 kB and one single input.
+
+    Every row processes the same text, so only the input size changes between rows.
+    """
+    big = "\n\n".join(news_sample(total))[:total]
+    best_time(tok, [big[i : i + 100_000] for i in range(0, len(big), 100_000)], 1)  # warm-up
+    print(f"\nLinearity: the same {len(big):,} characters as inputs of different sizes")
+    print("| input size | inputs | seconds | chars/s |")
+    print("|---|---:|---:|---:|")
+    sizes = (("1 kB", 1_000), ("100 kB", 100_000), (f"{total / 1e6:g} MB (one input)", total))
+    for label, size in sizes:
+        chunks = [big[i : i + size] for i in range(0, len(big), size)]
+        t = best_time(tok, chunks, 1)
+        print(f"| {label} | {len(chunks):,} | {t:.2f} | {len(big) / t:,.0f} |")
 
 
 if __name__ == "__main__":

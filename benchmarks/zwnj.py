@@ -137,6 +137,8 @@ def systems(only: set[str] | None) -> dict[str, Callable[[str], str] | str]:
         from persnews.normalize import Normalizer
 
         out["persnews"] = Normalizer()
+        # the same lexicon without adapting to the text's own spelling
+        out["persnews (style off)"] = Normalizer(joined_words="always", spaced_words="always")
     if want("hazm"):
         try:
             import hazm

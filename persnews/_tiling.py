@@ -24,7 +24,6 @@ __all__ = [
     "map_spans",
     "split_spans",
     "text_arrays",
-    "to_normalized_many",
     "to_original_spans",
     "unjoin",
 ]
@@ -35,8 +34,10 @@ _CodeArray = numpy.ndarray[Any, numpy.dtype[numpy.uint32]]
 
 _GAP = re.compile(r"(\S*)(.*?)(\S*)", re.S)
 _SPACES = re.compile(r"\s+")
+_ZWNJ = "\u200c"
 _ZWNJ_EDGES = "\u200c "
-_WHITESPACE_CODES = numpy.array([c for c in range(0x3100) if chr(c).isspace()], dtype=numpy.uint32)
+_TABLE_SIZE = 0x3100  # every whitespace code point is below this
+_IS_WHITESPACE = numpy.array([chr(c).isspace() for c in range(_TABLE_SIZE)] + [False])
 
 
 def text_arrays(text: str) -> tuple[_CodeArray, _IntArray]:
@@ -47,7 +48,7 @@ def text_arrays(text: str) -> tuple[_CodeArray, _IntArray]:
     """
     codes = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
     cum = numpy.zeros(len(text) + 1, dtype=numpy.int64)
-    numpy.cumsum(numpy.isin(codes, _WHITESPACE_CODES), out=cum[1:])
+    numpy.cumsum(_IS_WHITESPACE[numpy.minimum(codes, _TABLE_SIZE)], out=cum[1:])
     return codes, cum
 
 
@@ -57,21 +58,6 @@ def _pass_arrays(p: Any) -> tuple[_IntArray, _IntArray, _IntArray, _IntArray, An
 
     copied = numpy.fromiter(p.copied, dtype=bool, count=len(p.copied))
     return ints(p.norm_starts), ints(p.norm_ends), ints(p.orig_starts), ints(p.orig_ends), copied
-
-
-def to_normalized_many(omap: OffsetMap, positions: _IntArray) -> _IntArray:
-    """``omap.to_normalized`` of every original position, vectorized over the passes."""
-    try:
-        pos = numpy.clip(positions, 0, omap.orig_length)
-        for p in omap.passes:
-            ns, ne, os_, oe, cp = _pass_arrays(p)
-            k = numpy.maximum(numpy.searchsorted(os_, pos, side="right") - 1, 0)
-            copied_pos = numpy.minimum(ns[k] + (pos - os_[k]), ne[k])
-            pos = numpy.where(cp[k], copied_pos, numpy.where(pos >= oe[k], ne[k], ns[k]))
-        return pos
-    except (AttributeError, TypeError, ValueError):  # pragma: no cover - map internals changed
-        values = [omap.to_normalized(j) for j in positions.tolist()]
-        return numpy.asarray(values, dtype=numpy.int64)
 
 
 def split_spans(splitter: re.Pattern[str], norm: str) -> tuple[_IntArray, list[str]]:
@@ -160,26 +146,35 @@ def unjoin(
     """
     if not len(spans):
         return spans, norm_of
-    suspects = numpy.flatnonzero(cum[spans[:, 1]] - cum[spans[:, 0]]).tolist()
-    if not suspects:
+    inner_ws = cum[spans[:, 1]] - cum[spans[:, 0]]
+    suspect_idx = numpy.flatnonzero(inner_ws)
+    if not len(suspect_idx):
         return spans, norm_of
-    all_parts: list[list[Span]] = []
-    for i in suspects:
-        s, e = int(spans[i, 0]), int(spans[i, 1])
-        parts: list[Span] = []
-        pos = s
-        for m in _SPACES.finditer(text, s, e):
-            parts.append((pos, m.start()))
-            pos = m.end()
-        parts.append((pos, e))
-        all_parts.append(parts)
-    flat = numpy.asarray([x for parts in all_parts for ab in parts for x in ab], dtype=numpy.int64)
-    mapped = iter(to_normalized_many(omap, flat).tolist())
+    suspects = suspect_idx.tolist()
+    starts = spans[suspect_idx, 0].tolist()
+    ends = spans[suspect_idx, 1].tolist()
+    counts = inner_ws[suspect_idx].tolist()
     pieces: list[_IntArray] = []
     out_norms: list[str] = []
     done = 0
-    for i, parts in zip(suspects, all_parts, strict=True):
-        forms = [norm[next(mapped) : next(mapped)].strip(_ZWNJ_EDGES) for _ in parts]
+    for i, s, e, count in zip(suspects, starts, ends, counts, strict=True):
+        piece = text[s:e]
+        nv = norm_of[i]
+        k = piece.find(" ")
+        parts: list[Span]
+        if k > 0 and nv.count(_ZWNJ) == 1 and _ZWNJ not in piece and count == 1:
+            # One space in the original, one ZWNJ in its place in the normalized token.
+            parts = [(s, s + k), (s + k + 1, e)]
+            forms = nv.split(_ZWNJ)
+        else:
+            parts = []
+            pos = s
+            for m in _SPACES.finditer(text, s, e):
+                parts.append((pos, m.start()))
+                pos = m.end()
+            parts.append((pos, e))
+            up = omap.to_normalized
+            forms = [norm[up(a) : up(b)].strip(_ZWNJ_EDGES) for a, b in parts]
         if is_affixed(forms):
             continue  # keep the joined token as it is
         pieces.append(spans[done:i])

@@ -105,22 +105,10 @@ def record_from_doc(doc: Doc, *, id: str | None = None) -> ArticleRecord:
 
 @lru_cache(maxsize=1)
 def default_pipeline() -> Language:
-    """``persnews.load()`` with the entity and quotation components (built once, cached)."""
+    """``persnews.load()``, built once and cached for :func:`analyze`."""
     from persnews.pipeline import load
 
-    nlp = load()
-    if "persnews_entities" not in nlp.pipe_names:
-        try:
-            from persnews.components.entities import add_entity_components
-        except ImportError:
-            logger.info("entity components not available; speakers stay unresolved")
-        else:
-            add_entity_components(nlp)
-    if "persnews_quotes" not in nlp.pipe_names:
-        import persnews.components.quotes  # noqa: F401  (registers the factory)
-
-        nlp.add_pipe("persnews_quotes")
-    return nlp
+    return load()
 
 
 def analyze(text: str, *, id: str | None = None, nlp: Language | None = None) -> ArticleRecord:

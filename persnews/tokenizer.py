@@ -99,7 +99,8 @@ def token_pattern() -> re.Pattern[str]:
         # Anything else is a one-character token.
         r"\S",
     ]
-    return re.compile("|".join(f"(?:{p})" for p in parts))
+    # The leading look-ahead lets the engine skip whitespace without trying every branch.
+    return re.compile("(?=\\S)(?:" + "|".join(f"(?:{p})" for p in parts) + ")")
 
 
 @lru_cache(maxsize=1)
@@ -183,10 +184,13 @@ class PersianTokenizer:
         """Tokenize ``text`` into a :class:`~spacy.tokens.Doc` over the original text."""
         if not isinstance(text, str):
             raise TypeError(f"the tokenizer takes a str, not {type(text).__name__}")
-        if _SURROGATE.search(text):
-            text = _SURROGATE.sub("\ufffd", text)
         words, spaces, norms = self.split(text)
-        doc = Doc(self.vocab, words=words, spaces=spaces)
+        try:
+            doc = Doc(self.vocab, words=words, spaces=spaces)
+        except UnicodeEncodeError:
+            # Lone surrogates cannot be stored by spaCy; U+FFFD keeps every offset.
+            words, spaces, norms = self.split(_SURROGATE.sub("\ufffd", text))
+            doc = Doc(self.vocab, words=words, spaces=spaces)
         for i, norm in norms:
             doc[i].norm_ = norm
         return doc

@@ -143,7 +143,8 @@ def test_linear_time_on_long_text() -> None:
     found = find_attributions(large)
     t_large = time.perf_counter() - t0
     assert len(found) == 20000
-    assert t_large < 300 * max(t_small, 1e-3)
+    # 100x the input: linear time is ~100x, quadratic ~10,000x; leave room for a loaded machine.
+    assert t_large < 1500 * max(t_small, 5e-3)
 
 
 def test_seed_attribution(seed_dir: Path) -> None:

@@ -91,7 +91,7 @@ def test_analyze_rejects_a_reused_outdir_and_bad_options(txt_dir: Path, tmp_path
     assert _analyze(str(txt_dir), "-o", str(out))[0] == 0
     assert _analyze(str(txt_dir), "-o", str(out))[0] != 0
     code, output = _analyze(str(txt_dir), "-o", str(out), "--resume")
-    assert code == 0 and "4 resumed" in output
+    assert code == 0 and "4 skipped (done before, resumed)" in output
     assert _analyze(str(txt_dir), "-o", str(tmp_path / "x"), "--format", "xml")[0] != 0
     assert _analyze(str(txt_dir), "-o", str(tmp_path / "y"), "--disable", "no_such_part")[0] != 0
 
@@ -145,14 +145,26 @@ def test_train_delegates_to_the_training_cli(monkeypatch: pytest.MonkeyPatch) ->
     assert seen == [["ner", "--data", "../shared/data"]]
 
 
-def test_report_from_an_analyze_outdir(txt_dir: Path, tmp_path: Path) -> None:
-    pytest.importorskip("persnews.visualize")
+def test_report_passes_the_analysed_records_to_visualize(
+    txt_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    visualize = pytest.importorskip("persnews.visualize")
     out = tmp_path / "out"
     assert _analyze(str(txt_dir), "-o", str(out), "--format", "jsonl")[0] == 0
+    seen: list[list[str]] = []
+
+    def fake_report(records: list[dict[str, object]], path: Path) -> Path:
+        seen.append([str(r["id"]) for r in records])
+        Path(path).write_text("<html dir='rtl'></html>", encoding="utf-8")
+        return Path(path)
+
+    monkeypatch.setattr(visualize, "write_report", fake_report)
     html = tmp_path / "r.html"
-    result = runner.invoke(app, ["report", str(out), "-o", str(html)])
-    assert result.exit_code == 0, result.output
-    assert "گفتگوها ادامه دارد" in html.read_text("utf-8")
+    for source in (out, out / "articles.jsonl"):
+        result = runner.invoke(app, ["report", str(source), "-o", str(html)])
+        assert result.exit_code == 0, result.output
+    assert seen == [list(ARTICLES)] * 2
+    assert html.is_file()
 
 
 def test_demo_summary_lists_people_places_and_speakers() -> None:

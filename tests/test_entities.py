@@ -211,11 +211,18 @@ def test_component_writes_entities_span_group_and_kb_ids(nlp: spacy.language.Lan
     assert kiani_role and kiani_role[0].id_ == "E2"
 
 
-def test_gazetteer_fills_gaps_but_keeps_model_entities(nlp: spacy.language.Language) -> None:
-    words = ["سفر", "به", "تهران", "و", "پاریس"]
-    doc = _doc(nlp, words, ["O", "O", "B-ORG", "O", "O"])
-    doc = GazetteerComponent()(doc)
-    assert [(e.text, e.label_) for e in doc.ents] == [("تهران", "ORG"), ("پاریس", "LOC")]
+def test_gazetteer_merges_with_model_entities(nlp: spacy.language.Language) -> None:
+    words = ["سفر", "به", "تهران", "و", "کوهرنگان", "و", "پاریس", "در", "دیروز"]
+    ents = ["O", "O", "B-ORG", "O", "B-LOC", "O", "O", "O", "B-DATE"]
+    doc = GazetteerComponent()(_doc(nlp, words, ents))
+    # the gazetteer corrects the model's label, the model's unknown name stays, the
+    # gazetteer fills the gap, and labels outside PER/ORG/LOC are kept
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("تهران", "LOC"),
+        ("کوهرنگان", "LOC"),
+        ("پاریس", "LOC"),
+        ("دیروز", "DATE"),
+    ]
 
 
 def test_contract_functions_require_the_component(nlp: spacy.language.Language) -> None:

@@ -409,3 +409,36 @@ def test_random_text_keeps_offsets_consistent(seed: int) -> None:
                 assert text[span["start"] : span["end"]] == span["text"]
         assert q["content"]["text"].strip()
         assert q["parent"] is None or ids.index(q["parent"]) < ids.index(q["id"])
+
+
+def test_object_before_the_subject_is_skipped() -> None:
+    q = _only("این را هم بگویم که او به من گفت: آینده تو مهم‌تر است.")
+    assert _text(q, "speaker") == "او"
+
+
+def test_words_starting_with_mi_are_not_always_verbs() -> None:
+    q = _only("سرمربی تیم میهمان پس از بازی ضمن تشکر از میهمان نوازی میزبان گفت: بازی خوبی بود.")
+    assert _text(q, "speaker") == "سرمربی تیم میهمان"
+
+
+def test_according_to_a_pronoun_without_comma() -> None:
+    q = _only("به عقیده من مقداری بدشانسی هم داشتیم.")
+    assert (q["kind"], _text(q, "speaker")) == ("according_to", "من")
+    assert q["content"]["text"] == "مقداری بدشانسی هم داشتیم"
+
+
+def test_zemn_participial_and_according_to_with_relative_clause() -> None:
+    first, second = find_quotes(
+        "وزیر صمت ضمن اشاره به اینکه واردات خودرو آزاد شده، گفت: قیمت‌ها پایین می‌آید."
+    )
+    assert (first["cue"]["text"], first["content"]["text"]) == (
+        "ضمن اشاره به اینکه", "واردات خودرو آزاد شده")
+    assert _text(first, "speaker") == _text(second, "speaker") == "وزیر صمت"
+    q = _only("به گفته این پزشک که سال‌ها در بیمارستان کار کرده است، کمبود دارو جدی است.")
+    assert _text(q, "speaker") == "این پزشک"
+    assert q["content"]["text"] == "کمبود دارو جدی است"
+
+
+def test_relay_sentence_ends_a_colon_quote() -> None:
+    text = "وزیر گفت: قیمت نان ثابت است. به گزارش ایرنا، نانوایی‌ها امروز باز بودند."
+    assert _only(text)["content"]["text"] == "قیمت نان ثابت است"

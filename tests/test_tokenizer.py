@@ -301,3 +301,44 @@ def test_persian_like_text_tiles(text: str) -> None:
 
 
 _NLP = _nlp()
+
+
+# -- regressions -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [f"کتاب{ZWNJ}ها.", f"می{ZWNJ}رود.", f"هم{ZWNJ}تیمی{ZWNJ}های.", f"آن{ZWNJ}ها۱۲"],
+)
+def test_regression_fast_path_backtracked_to_a_zwnj(nlp: Language, text: str) -> None:
+    # A possessive quantifier is needed: backtracking once cut words at their ZWNJ.
+    first = words(nlp, text)[0]
+    assert ZWNJ in first
+    assert not first.endswith(ZWNJ)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("او می  تواند", ["او", "می  تواند"]),  # two spaces: the general path
+        ("او مي تواند", ["او", "مي تواند"]),  # Arabic yeh in the prefix
+        ("کتاب ها و دفتر ها", ["کتاب ها", "و", "دفتر ها"]),
+    ],
+)
+def test_regression_spaced_affix_paths(nlp: Language, text: str, expected: list[str]) -> None:
+    doc = nlp(text)
+    assert words(nlp, text) == expected
+    assert_tiles(doc, text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(
+        alphabet=st.characters(categories=("Cs", "Lo", "Zs", "Cc", "Cf")), max_size=30
+    )
+)
+def test_never_raises_and_keeps_offsets_with_surrogates(text: str) -> None:
+    doc = _NLP(text)
+    assert len(doc.text) == len(text)
+    assert doc.text == "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+    assert sum(len(t.text_with_ws) for t in doc) == len(text)

@@ -15,6 +15,7 @@ are byte-identical whatever the number of workers or the engine.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import time
@@ -35,6 +36,7 @@ __all__ = ["FORMATS", "Progress", "RunOptions", "RunSummary", "run_corpus"]
 FORMATS = ("jsonl", "parquet", "conllu")
 STATE_DIR = ".persnews"
 MANIFEST_VERSION = 1
+log = logging.getLogger("persnews")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +124,12 @@ def _prepare(outdir: Path, fingerprint: dict[str, Any], opts: RunOptions) -> int
             raise PersnewsError(
                 f"cannot resume {outdir}: the inputs or options changed ({', '.join(changed)})"
             )
-        return int(manifest["batch_size"])
+        size = int(manifest["batch_size"])
+        if size != opts.batch_size:
+            log.warning(
+                "resuming with the first run's batch size: %d, not %d", size, opts.batch_size
+            )
+        return size
     if opts.overwrite and state.exists():
         shutil.rmtree(state)
     elif (

@@ -151,7 +151,7 @@ def analyze(
     wps = summary.words / summary.seconds if summary.seconds else 0.0
     typer.echo(
         f"{summary.inputs} inputs: {summary.processed} analysed, {summary.failed} failed "
-        f"(see errors.jsonl), {summary.resumed} resumed from a previous run; "
+        f"(see errors.jsonl), {summary.resumed} skipped (done before, resumed); "
         f"{summary.seconds:.1f} s, {speed:.1f} articles/s, {wps:.0f} words/s",
         err=True,
     )

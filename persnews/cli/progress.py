@@ -81,6 +81,7 @@ class ProgressDisplay:
 
     def __enter__(self) -> ProgressDisplay:
         if self.tty:
+            from rich.console import Console
             from rich.progress import (
                 BarColumn,
                 MofNCompleteColumn,
@@ -100,6 +101,7 @@ class ProgressDisplay:
                 TimeElapsedColumn(),
                 TextColumn("ETA"),
                 TimeRemainingColumn(),
+                console=Console(stderr=True),
                 transient=False,
             )
             self._bar.start()

@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from persnews.extract.ent_merge import merge_entities
 from persnews.extract.entities import CLUSTER_LABELS, cluster_entities
 from persnews.extract.linking import KnowledgeBase, example_kb_path, load_kb
 from persnews.extract.recognize import find_candidates
@@ -43,26 +44,38 @@ def _char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
 
 
 class GazetteerComponent:
-    """Adds rule-based PER/ORG/LOC names to ``doc.ents`` without overriding model entities."""
+    """Merges rule-based PER/ORG/LOC names with the model's ``doc.ents``
+    (:func:`persnews.extract.ent_merge.merge_entities`)."""
 
-    def __init__(self, *, patterns: bool = True) -> None:
+    def __init__(self, *, patterns: bool = True, use_model: bool = True) -> None:
         self.patterns = bool(patterns)
+        self.use_model = bool(use_model)
 
     def __call__(self, doc: Doc) -> Doc:
+        cands = [c for c in find_candidates(doc.text) if self.patterns or c.source == "gazetteer"]
         hits = []
-        for cand in find_candidates(doc.text):
-            if not self.patterns and cand.source != "gazetteer":
-                continue
+        for cand in cands:
             span = _char_span(doc, cand.start, cand.end, cand.label)
-            if span is None:
-                continue
-            span.id_ = cand.group or ""
-            hits.append(span)
+            if span is not None:
+                span.id_ = cand.group or ""
+                hits.append(span)
         doc.spans[GAZETTEER_KEY] = hits
-        taken = {t.i for ent in doc.ents for t in ent}
-        new = [s for s in filter_spans(hits) if not any(t.i in taken for t in s)]
-        if new:
-            doc.ents = sorted([*doc.ents, *new], key=lambda s: s.start)
+        clustered = [e for e in doc.ents if e.label_ in CLUSTER_LABELS]
+        others = [e for e in doc.ents if e.label_ not in CLUSTER_LABELS]
+        merged = merge_entities(
+            doc.text,
+            [(e.start_char, e.end_char, e.label_) for e in clustered] if self.use_model else [],
+            [(c.start, c.end, c.label, c.source, c.group) for c in cands],
+        )
+        spans = []
+        for start, end, label, _group in merged:
+            span = _char_span(doc, start, end, label)
+            if span is not None:
+                spans.append(span)
+        kept = filter_spans(spans)
+        taken = {t.i for s in kept for t in s}
+        kept += [e for e in others if not any(t.i in taken for t in e)]
+        doc.ents = sorted(filter_spans(kept), key=lambda s: s.start)
         return doc
 
 
@@ -120,11 +133,12 @@ class EntitiesComponent:
 @Language.factory(
     "persnews_gazetteer",
     assigns=["doc.ents", "doc.spans"],
-    default_config={"patterns": True},
+    default_config={"patterns": True, "use_model": True},
 )
-def make_gazetteer(nlp: Language, name: str, patterns: bool) -> GazetteerComponent:
-    """Factory of :class:`GazetteerComponent`."""
-    return GazetteerComponent(patterns=patterns)
+def make_gazetteer(nlp: Language, name: str, patterns: bool, use_model: bool) -> GazetteerComponent:
+    """Factory of :class:`GazetteerComponent`; ``use_model=False`` ignores the NER model's
+    PER/ORG/LOC entities (rules only), ``patterns=False`` keeps only gazetteer hits."""
+    return GazetteerComponent(patterns=patterns, use_model=use_model)
 
 
 @Language.factory(

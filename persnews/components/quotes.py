@@ -58,8 +58,10 @@ def article_data(doc: Doc) -> dict[str, Any] | None:
         except Exception as err:  # a reader bug must not lose the quotations
             logger.warning("read_article failed, using the whole text: %s", err)
             return None
-    data: dict[str, Any] = doc._.pn_article
-    return data
+    data = doc._.pn_article
+    if hasattr(data, "to_dict"):  # an Article object set by another component
+        data = data.to_dict()
+    return data if isinstance(data, dict) else None
 
 
 def _region(doc: Doc, article: dict[str, Any] | None) -> tuple[int, int]:

@@ -57,6 +57,24 @@ _STOP = {match_form(w) for w in ROLE_STOPWORDS} | {match_form(w) for w in SPEECH
 _DETERMINERS = {match_form(w) for w in ANAPHORIC_DETERMINERS}
 _PRONOUNS = {match_form(w) for w in PERSON_PRONOUNS}
 _ANON = [tuple(match_form(a).split()) for a in ANONYMOUS_SUBJECTS]
+#: Titles that start a name, so they end a role phrase (not امام/امیر: دانشگاه امام صادق).
+_NAME_TITLES = phrase_set(
+    [
+        "آقای",
+        "خانم",
+        "دکتر",
+        "مهندس",
+        "سردار",
+        "سرلشکر",
+        "سرتیپ",
+        "سرهنگ",
+        "ژنرال",
+        "آیت\u200cالله",
+        "حجت\u200cالاسلام",
+        "حضرت",
+        "حاج",
+    ]
+)
 _ROLE_IN = {"امور", "سازمان", "شورای", "مجلس", "وزارت"}  # "نماینده ایران در سازمان ملل"
 _ROLE_FILLERS = {"امور", "محترم", "کشورمان", "سابق", "پیشین", "وقت", "فعلی", "جدید"}
 
@@ -129,8 +147,10 @@ def role_phrase(ws: Sequence[Word], i: int, *, max_len: int = 8) -> int:
         if f in _ROLE_END or f in _STOP or f in _PRONOUNS or phrase_at(forms, j, SPEECH_PHRASES):
             break
         if f == "و" and j + 1 < len(ws) and phrase_at(forms, j + 1, ROLE_PHRASES):
-            j += 1  # "دبیر شورای خصوصی و دبیر کابینه": a coordinated second role
+            j += 1  # "دبیر شورای عالی و دبیر کمیسیون": a coordinated second role
             continue
+        if phrase_at(forms, j, _NAME_TITLES):
+            break  # "... حضرت آیت‌الله": a title starts the next name
         if f == "و" or (f == "در" and (j + 1 >= len(ws) or ws[j + 1].form not in _ROLE_IN)):
             break
         j += 1

@@ -67,7 +67,7 @@ NameSpan = tuple[int, int, str] | tuple[int, int, str, str | None]
 
 
 def _typed_key(label: str, tokens: Sequence[str]) -> str:
-    if label == "ORG":  # "مرکز بهداشت استان یزد" = "مرکز بهداشت یزد"
+    if label == "ORG":  # "مرکز بهداشت استان قزوین" = "مرکز بهداشت قزوین"
         tokens = [t for i, t in enumerate(tokens) if i == 0 or t not in _INNER_PLACE_WORDS]
     key = " ".join(tokens)
     for prefix in _TYPE_PREFIXES.get(label, ()):
@@ -165,6 +165,31 @@ def _propagate(text: str, entities: list[Cluster], lo: int, hi: int) -> None:
                 break
 
 
+def _fix_person_labels(entities: list[Cluster]) -> list[Cluster]:
+    """An ORG/LOC entity named only like a known person (``پوتین`` tagged LOC once) joins
+    that person: a person's name, full or family name alone, is rarely also a place here."""
+    people: dict[str, Cluster] = {}
+    for ent in entities:
+        if ent.label == "PER":
+            for toks in ent.names:
+                people.setdefault("".join(toks), ent)
+                if len(toks) >= 2:
+                    people.setdefault(toks[-1], ent)
+    kept = []
+    for ent in entities:
+        owner = None
+        if ent.label != "PER" and not ent.groups:
+            owners = {id(people.get("".join(t))): people.get("".join(t)) for t in ent.names}
+            if len(owners) == 1:
+                owner = next(iter(owners.values()))
+        if owner is None:
+            kept.append(ent)
+            continue
+        for m in ent.mentions:
+            owner.mentions.append(m)
+    return kept
+
+
 def _canonical(ent: Cluster) -> str:
     names: list[str] = [str(m["text"]) for m in ent.mentions if m["kind"] == "name"]
     return max(names, key=lambda n: (len(name_tokens(n)), len(n), -names.index(n)))
@@ -198,6 +223,7 @@ def cluster_entities(
         if not tokens:
             continue
         _add_name(_assign(entities, label, tokens, group), text, s, e, tokens, group)
+    entities = _fix_person_labels(entities)
     _propagate(text, entities, lo, hi)
     attach_roles(text, words(text, lo, hi), entities)
     out: list[dict[str, Any]] = []

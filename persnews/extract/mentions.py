@@ -98,7 +98,7 @@ def attach_roles(text: str, ws: list[Word], entities: list[Cluster]) -> None:
             nxt = _mention_at(names, ws[i + n].start, ws[i + n].end) if i + n < len(ws) else None
             target: Cluster | None = None
             if nxt is not None and nxt.label == "PER" and not anaphoric:
-                target = nxt  # pre-nominal role: "سخنگوی وزارت خارجه ناصر کنعانی"
+                target = nxt  # pre-nominal role: "سخنگوی وزارت خارجه بهرام کیانی"
             else:
                 rtoks = role_tokens(text[w.start : span_end.end])
                 target = _role_antecedent(rtoks, history, anaphoric, anon, w.start)
@@ -125,8 +125,8 @@ def attach_roles(text: str, ws: list[Word], entities: list[Cluster]) -> None:
         if w.form not in ("،", ","):
             sentence_first = False
         i += 1
-    # A role phrase before the apposition that introduces it ("معاون فنی مرکز بهداشت یزد" in
-    # the headline, "مسعود شریفی، معاون فنی مرکز بهداشت استان یزد" in the body): attach it
+    # A role phrase before the apposition that introduces it ("مدیر فنی مرکز بهداشت قزوین" in
+    # the headline, "کامران نیکو، مدیر فنی مرکز بهداشت استان قزوین" in the body): attach it
     # when exactly one person holds a compatible role.
     for first, last in pending:
         rtoks = role_tokens(text[first.start : last.end])

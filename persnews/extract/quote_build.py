@@ -200,6 +200,7 @@ def build_quotes(seg: Segmented) -> list[RawQuote]:
         if q is not None:
             quotes.append(q)
     fill_according(quotes)
+    _cut_at_relay(seg, quotes)
     first_cue: dict[int, int] = {}
     for c in cues:
         first_cue.setdefault(seg.words[c.first].para, c.first)
@@ -209,6 +210,20 @@ def build_quotes(seg: Segmented) -> list[RawQuote]:
             q.kind = "indirect"
     _resolve_antecedents(seg, quotes)
     return quotes
+
+
+def _cut_at_relay(seg: Segmented, quotes: list[RawQuote]) -> None:
+    """A colon quote ends before a sentence opening with ``به گزارش`` (the reporter again)."""
+    words = seg.words
+    for q in quotes:
+        if not q.colon or q.marks:
+            continue
+        j = seg.sentence_end[q.cs] if q.cs < len(words) else q.ce
+        while j < q.ce:
+            if words[j].key == "به" and j + 1 < q.ce and words[j + 1].key == "گزارش":
+                q.ce = trim(seg, q.cs, j)[1]
+                break
+            j = seg.sentence_end[j]
 
 
 def _merge(quotes: list[RawQuote], heads: list[RawQuote]) -> list[RawQuote]:

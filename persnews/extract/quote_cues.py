@@ -179,7 +179,7 @@ def find_cues(seg: Segmented) -> list[Cue]:
             if _keys(seg, i, len(m)) == m:
                 cue = Cue(i, i + len(m), " ".join(m), "according_to", i)
                 break
-        if cue is None and k == "با":
+        if cue is None and k in ("با", "ضمن"):
             for p in parts:
                 if _keys(seg, i + 1, len(p)) != p:
                     continue

@@ -91,6 +91,9 @@ def according_quote(
     if sp_last < n and words[sp_last].key in ("،", ","):
         cs, ce = trim(seg, sp_last + 1, end)
         conf = 0.8
+        np = noun_phrase(seg, sp_first, sp_last)
+        if np is not None and words[sp_first].key not in _ACCORDING_PRONOUNS:
+            sp_last = np[1]  # "به گفته X که ... است،": X without its relative clause
     elif following and following[0] <= sp_last:
         np = noun_phrase(seg, cue.last, following[0])
         sp_last = np[1] if np else following[0]

@@ -36,11 +36,13 @@ _FINITE = frozenset(
         "است", "بود", "بودند", "هست", "هستند", "نیست", "نبود", "شد", "شدند", "شده", "کرد",
         "کردند", "کرده", "دارد", "دارند", "داشت", "داشتند", "اند", "نیستند", "گرفت", "داد",
         "دادند", "رسید", "یافت", "نمود", "کند", "شود", "باشد", "گذاشت", "آمد", "امد", "رفت",
+        "کنند", "شوند", "گیرد", "گیرند", "باشند", "دهد", "دهند", "گرفتند", "رسیدند", "یابد",
+        "یابند", "نمایند", "نماید", "ماند", "مانده", "کردهاند", "شدهاند",
     }
 )
 
 
-_PARTICIPLES = frozenset({"شده", "کرده", "بوده", "داده", "گرفته"})
+_PARTICIPLES = frozenset({"شده", "کرده", "بوده", "داده", "گرفته", "مانده"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,11 +111,13 @@ def _subject_np(seg: Segmented, a: int, b: int) -> tuple[int, int] | None:
     """
     words = seg.words
     while a < b:
-        if is_verbish(words[a].key):
+        if is_verbish(words[a].key) or words[a].key[:1].isdigit():
             return None
         span = noun_phrase(seg, a, b)
         if span is None or span[1] >= b or words[span[1]].key != "را":
             return span
+        if span[1] - span[0] > 2:
+            return span  # a long phrase before را runs the subject into the object
         a = span[1] + 1
     return None
 

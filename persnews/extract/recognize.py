@@ -2,7 +2,7 @@
 
 * gazetteer aliases (:mod:`persnews.lang.gazetteer`), found with one Aho-Corasick pass;
 * a title followed by a name (``سردار قاسم سلیمانی``, ``دکتر نوربالا``);
-* a known first name followed by a family name (``امیرحسین کلهر``);
+* a known first name followed by a family name (``امیرعلی صدری``);
 * up to three words before an apposition ``، ROLE`` (``جن ساکی، سخنگوی ...``).
 
 Each candidate carries the gazetteer group (``"LOC:آمریکا"``) when it has one, so the
@@ -130,8 +130,8 @@ def _adjacent(ws: Sequence[Word], j: int) -> bool:
 def _family_end(ws: Sequence[Word], j: int, *, strict: bool = False) -> int:
     """Index after the family name starting at ``ws[j]`` (``j`` itself if there is none).
 
-    A common word followed by a rare one makes a two-word family name (``تخت روانچی``,
-    ``راه چمنی``); ``strict`` (after an ambiguous first name) needs a rare first word.
+    A common word followed by a rare one makes a two-word family name (``تخت کشیان``,
+    ``راه پیما``); ``strict`` (after an ambiguous first name) needs a rare first word.
     """
     if j >= len(ws) or not _adjacent(ws, j) or not _is_name_word(ws[j]):
         return j
@@ -187,7 +187,7 @@ def _person_patterns(ws: Sequence[Word]) -> list[tuple[int, int, str]]:
     return out
 
 
-#: ORG heads after which a name follows directly (``وزارت کشور``, ``کمیسیون اقتصادی مجلس``).
+#: ORG heads after which a name follows directly (``وزارت کشور``, ``کمیسیون عمران مجلس``).
 _ORG_RULE_HEADS = {
     match_form(w)
     for w in [
@@ -278,7 +278,7 @@ def _org_patterns(
         while k < len(ws) and k - i <= 4 and ws[k].start not in loc_at and _modifier(ws[k]):
             k += 1
         loc = loc_at.get(ws[k].start) if k < len(ws) and _adjacent(ws, k) else None
-        if loc is not None and _spaced(ws, i + 1):  # "ارتش آمریکا", "استانداری بوشهر"
+        if loc is not None and _spaced(ws, i + 1):  # "ارتش آمریکا", "استانداری گیلان"
             j = k
             while j < len(ws) and ws[j].end <= loc.end:
                 j += 1
@@ -295,7 +295,7 @@ def _org_patterns(
 
 
 def _loc_patterns(ws: Sequence[Word]) -> list[tuple[int, int, str]]:
-    """``شهرستان تنگستان``, ``شهر کوت``: the rare name word after a place-type noun."""
+    """``شهرستان کوهرنگان``, ``شهر کوت``: the rare name word after a place-type noun."""
     out = []
     for i in range(len(ws) - 1):
         if ws[i].form in _LOC_HEADS and (i == 0 or ws[i - 1].form not in _DETERMINERS):
@@ -335,7 +335,7 @@ def find_candidates(
 
     Gazetteer hits win over pattern hits that overlap them. ``org_rule``: ``"loc"``
     (default) finds organizations only as a head noun, up to four modifiers and a known
-    place (``ارتش آمریکا``, ``مرکز بهداشت یزد``); ``"all"`` also takes a head noun with its
+    place (``ارتش آمریکا``, ``مرکز بهداشت قزوین``); ``"all"`` also takes a head noun with its
     modifiers alone (more recall, much less precision); ``"off"`` disables both.
     """
     check_choice("org_rule", org_rule, ("loc", "all", "off"))

@@ -40,7 +40,7 @@ from persnews.lang import tokenization as T
 
 __all__ = ["sentence_starts"]
 
-_ALWAYS_CLOSING = frozenset({"»", "”", "’", ")", "]", "}", "›"})
+_ALWAYS_CLOSING = T.CLOSING_PUNCT
 _DASHES = frozenset({"-", "–", "—", "\u2010", "\u2011", "\u2012", "\u2015", "\u2212"})
 _MAX_DATELINE_WORDS = 6
 

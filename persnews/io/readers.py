@@ -271,9 +271,7 @@ def _read_csv(path: Path, opts: ReadOptions, *, delimiter: str) -> Iterator[Item
             records += 1
             source = f"{path}:{start}"
             if len(row) != len(header):
-                yield InputError(
-                    None, source, f"expected {len(header)} fields, found {len(row)}"
-                )
+                yield InputError(None, source, f"expected {len(header)} fields, found {len(row)}")
                 continue
             bad = next((v for v in row if _has_surrogate(v)), None)
             if bad is not None:

@@ -5,7 +5,7 @@ mostly absent from (or rare in) hazm's general lexicon (``words.dat``), while ve
 function words are common. Nothing here downloads anything; without hazm the functions
 degrade to "unknown word".
 
->>> is_common("هستند"), is_rare("زیدآبادی")
+>>> is_common("هستند"), is_rare("کیوان‌فر")
 (True, True)
 """
 
@@ -34,6 +34,7 @@ _QUICK_FOLD = str.maketrans(
         "\u0654": None,
         "ء": None,
         "\u200c": " ",
+        **{chr(c): None for c in range(0x064B, 0x0653)},  # harakat and tanvin: سریعاً
     }
 )
 
@@ -61,7 +62,7 @@ def lexicon() -> dict[str, tuple[int, bool, bool]]:
     """hazm's word list: match form -> (frequency, function-word/verb tag, closed-class tag).
 
     Names are mostly absent from it or rare, which is what a script without capitals
-    needs to tell ``زیدآبادی`` (a name) from ``سیاسی`` (a word).
+    needs to tell ``کیوان‌فر`` (a name) from ``سیاسی`` (a word).
     """
     try:
         lines = _hazm_data("words.dat").read_text(encoding="utf-8").splitlines()
@@ -83,6 +84,10 @@ def lexicon() -> dict[str, tuple[int, bool, bool]]:
     return out
 
 
+_PAST_ENDINGS = ("", "م", "ی", "یم", "ید", "ند", "ه")  # "ه": the participle (شده)
+_PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
+
+
 @lru_cache(maxsize=1)
 def verb_forms() -> frozenset[str]:
     """Simple past and present forms of hazm's verb list (``گفتند``, ``هستند``, ``نیست``)."""
@@ -92,9 +97,10 @@ def verb_forms() -> frozenset[str]:
         return frozenset()
     forms: set[str] = {"است", "اند", "ایم", "اید", "نیست", "نیستند", "هست", "هستند"}
     for line in lines:
-        for stem in line.split("#"):
+        past, _, present = line.partition("#")
+        for stem, endings in ((past, _PAST_ENDINGS), (present, _PRESENT_ENDINGS)):
             if stem:
-                for ending in ("", "م", "ی", "د", "یم", "ید", "ند", "ه"):
+                for ending in endings:
                     forms.add(_fold(stem + ending))
                     forms.add(_fold("ن" + stem + ending))
     return frozenset(forms)

@@ -14,15 +14,12 @@ __all__ = [
     "CLOSING_PUNCT",
     "DATELINE_SOURCES",
     "DIGITS",
-    "ELLIPSES",
     "INDEFINITE_AFTER_VOWEL",
     "LATIN_ABBREVIATIONS",
     "NUMBER_INNER_SEPARATORS",
-    "OPENING_PUNCT",
     "PERCENT_SIGNS",
     "PUNCT_CHARS",
     "QUOTE_CONTINUATIONS",
-    "QUOTE_PAIRS",
     "SENTENCE_FINAL",
     "SPACED_AFFIXES_AFTER",
     "SPACED_AFFIXES_BEFORE",
@@ -63,17 +60,9 @@ SYMBOL_RANGES = (
 #: they mark an unfinished list inside a sentence far more often than a sentence end.
 SENTENCE_FINAL = frozenset({".", "!", "?", "؟", "\u06d4"})
 
-#: Multi-dot ellipses kept as one token.
-ELLIPSES = ("...", "....", "…")
-
-#: Closing punctuation that stays with the sentence before it.
-CLOSING_PUNCT = frozenset({"»", '"', "”", "’", "'", ")", "]", "}", "›"})
-
-#: Opening punctuation.
-OPENING_PUNCT = frozenset({"«", "“", "‘", "(", "[", "{", "‹"})
-
-#: Opening -> closing quotation marks (``"`` and ``'`` close themselves).
-QUOTE_PAIRS: dict[str, str] = {"«": "»", "“": "”", "‘": "’", '"': '"', "‹": "›"}
+#: Closing punctuation that stays with the sentence before it (``"`` and ``'`` open as
+#: well as close, so they are not here; the sentence splitter tracks them).
+CLOSING_PUNCT = frozenset({"»", "”", "’", ")", "]", "}", "›"})
 
 #: Persian abbreviations with internal dots, each kept as one token.
 ABBREVIATIONS: tuple[str, ...] = (

@@ -3,12 +3,12 @@
 Two spaCy pipelines are stored here (each loadable offline with ``spacy.load``):
 
 * ``fa_ud``  — ``tok2vec``, ``morphologizer`` (UPOS + features), ``trainable_lemmatizer``,
-  ``parser``
+  ``persnews_lemma_lookup`` (known words, verb stems), ``parser``
 * ``fa_ner`` — ``ner_tok2vec``, ``ner`` (PER ORG LOC DATE TIME MONEY PERCENT)
 
 :func:`add_trained_components` sources their components into an existing pipeline (the one
-built by :func:`persnews.load`), after any components already there (so the rule-based
-sentencizer stays before the parser).
+built by :func:`persnews.load`), right after the rule-based sentencizer (so the parser keeps
+its sentence boundaries and the rule-based extractors after it see tags, parses and entities).
 
 >>> sorted(COMPONENTS)
 ['fa_ner', 'fa_ud']
@@ -44,7 +44,13 @@ NER_MODEL = MODELS_DIR / "fa_ner"
 
 #: Model name -> component names, in pipeline order.
 COMPONENTS: dict[str, tuple[str, ...]] = {
-    "fa_ud": ("tok2vec", "morphologizer", "trainable_lemmatizer", "parser"),
+    "fa_ud": (
+        "tok2vec",
+        "morphologizer",
+        "trainable_lemmatizer",
+        "persnews_lemma_lookup",
+        "parser",
+    ),
     "fa_ner": ("ner_tok2vec", "ner"),
 }
 _PATHS = {"fa_ud": UD_MODEL, "fa_ner": NER_MODEL}
@@ -61,6 +67,8 @@ def available() -> dict[str, bool]:
 
 def _load_source(path: str) -> Language:
     # loaded afresh for every pipeline: components must not be shared between pipelines
+    import persnews.models.lemma_lookup  # noqa: F401  (registers persnews_lemma_lookup)
+
     return spacy.load(path)
 
 
@@ -106,6 +114,7 @@ def add_trained_components(
     models: Iterable[str] = ("fa_ud", "fa_ner"),
     exclude: Iterable[str] = (),
     paths: dict[str, Path] | None = None,
+    after: str | None = "persnews_sentencizer",
 ) -> Language:
     """Append the trained components of ``models`` to ``nlp`` (in place) and return it.
 
@@ -115,8 +124,12 @@ def add_trained_components(
         exclude: component names to leave out (e.g. ``("ner",)``; excluding a ``*tok2vec``
             also drops the components listening to it).
         paths: override the directory of a model (e.g. a fresh training output).
+        after: insert the components right after this one (in order) when it is in the
+            pipeline, so that rule-based components further on see tags, parses and
+            entities; otherwise they are appended.
     """
     excluded = set(exclude)
+    anchor = after if after in nlp.pipe_names else None
     for name in models:
         check_choice("models", name, tuple(COMPONENTS))
         source = _load_source(str(_resolve(name, (paths or {}).get(name))))
@@ -127,7 +140,11 @@ def add_trained_components(
         for comp in names:
             if comp in excluded or comp in nlp.pipe_names:
                 continue
-            nlp.add_pipe(comp, source=source)
+            if anchor is None:
+                nlp.add_pipe(comp, source=source)
+            else:
+                nlp.add_pipe(comp, source=source, after=anchor)
+                anchor = comp
             _share_morphology(nlp, comp)
     return nlp
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from persnews.errors import check_choice
 from persnews.normalize.chars import DIACRITIC_POLICIES, DIGIT_FORMS, char_normalize
 from persnews.normalize.offsets import Edit, OffsetMap, apply_edits
-from persnews.normalize.zwnj import zwnj_edits
+from persnews.normalize.zwnj import JOINED_POLICIES, zwnj_edits
 
 __all__ = ["Edit", "NormalizedText", "Normalizer", "OffsetMap", "apply_edits", "normalize"]
 
@@ -51,6 +51,13 @@ class Normalizer:
         diacritics: ``"remove"`` (default) or ``"keep"`` harakat and tanvin.
         unify_optional_letters: also map ة أ إ ؤ to ه ا ا و (changes Arabic names).
         restore_zwnj: insert missing ZWNJs (``میتواند``) and fix spaced ones (``کتاب ها``).
+        joined_words: when ZWNJs go into words written without one: ``"auto"`` (default:
+            only in text that shows no ZWNJ use at all, e.g. text that lost its ZWNJs; a
+            text that writes ``می‌رود`` or ``می رود`` spells ``سالها`` on purpose),
+            ``"always"`` or ``"never"``.
+        spaced_words: when a space between two words becomes a ZWNJ: ``"auto"`` (default:
+            only in text that writes pieces such as ``ها`` or ``می`` as separate words,
+            the sign of a writer who types a space for a ZWNJ), ``"always"`` or ``"never"``.
 
     >>> Normalizer(digits="latin")("قیمت ۱۲٬۵۰۰ تومان")
     'قیمت 12٬500 تومان'
@@ -63,17 +70,22 @@ class Normalizer:
         diacritics: str = "remove",
         unify_optional_letters: bool = False,
         restore_zwnj: bool = True,
+        joined_words: str = "auto",
+        spaced_words: str = "auto",
     ) -> None:
         self.digits = check_choice("digits", digits, DIGIT_FORMS)
         self.diacritics = check_choice("diacritics", diacritics, DIACRITIC_POLICIES)
         self.unify_optional_letters = bool(unify_optional_letters)
         self.restore_zwnj = bool(restore_zwnj)
+        self.joined_words = check_choice("joined_words", joined_words, JOINED_POLICIES)
+        self.spaced_words = check_choice("spaced_words", spaced_words, JOINED_POLICIES)
 
     def __repr__(self) -> str:
         return (
             f"Normalizer(digits={self.digits!r}, diacritics={self.diacritics!r}, "
             f"unify_optional_letters={self.unify_optional_letters}, "
-            f"restore_zwnj={self.restore_zwnj})"
+            f"restore_zwnj={self.restore_zwnj}, joined_words={self.joined_words!r}, "
+            f"spaced_words={self.spaced_words!r})"
         )
 
     def normalize_with_offsets(self, text: str) -> NormalizedText:
@@ -87,7 +99,7 @@ class Normalizer:
             unify_optional_letters=self.unify_optional_letters,
         )
         if self.restore_zwnj:
-            edits = zwnj_edits(new)
+            edits = zwnj_edits(new, joined=self.joined_words, spaced=self.spaced_words)
             if edits:
                 new, zmap = apply_edits(new, edits)
                 omap = omap.then(zmap)

@@ -9,14 +9,22 @@ The decisions come from a lexicon counted in training text
   piece that the lexicon attaches with a ZWNJ often enough (``تنش`` + ``ها``); how often is
   measured per piece and per class of the preceding letter (joining or not), over the
   word types of the lexicon.
-* **Spaced words.** Two words separated by one space are joined with a ZWNJ when their
-  joined spelling is written with a ZWNJ there more often than the pair is written apart
-  (``کتاب ها`` → ``کتاب‌ها``), or, for unseen pairs, when the second word is a piece that
-  rarely stands alone.
+* **Spaced words.** Two words separated by one space are joined with a ZWNJ when the
+  two pieces that meet there (last ZWNJ segment of the left word, first segment of the
+  right one) were seen ZWNJ-joined clearly more often than written apart
+  (``کتاب ها`` → ``کتاب‌ها``), or, for pairs never seen either way, when one of them is a
+  piece that rarely stands alone (``ها``, ``می``).
+
+* **The text's own spelling.** By default (``joined="auto"``, ``spaced="auto"``) joined
+  words are restored only in text without any ZWNJ that has more such words than bound
+  pieces written apart (a writer who types ``می‌رود`` or ``کتاب ها`` spells ``سالها`` on
+  purpose), and spaces become ZWNJs on weaker evidence only in text that writes bound
+  pieces apart.
 
 Only runs of Persian letters are touched: URLs, e-mail addresses, hashtags and mentions
 are skipped, and digits, punctuation and Latin text are never part of a run.  A word
-that already contains a ZWNJ is trusted, which makes the pass idempotent.
+that already contains a ZWNJ is trusted, which (with the rules above) makes the pass
+idempotent.
 
 >>> from persnews.normalize.offsets import apply_edits
 >>> apply_edits("کتاب ها", zwnj_edits("کتاب ها"))[0] == "کتاب\u200cها"
@@ -33,7 +41,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+from persnews.errors import check_choice
 from persnews.lang.chars import ZWNJ
 from persnews.normalize.offsets import Edit
 from persnews.normalize.zwnj_tables import (
@@ -45,6 +55,7 @@ from persnews.normalize.zwnj_tables import (
 )
 
 __all__ = [
+    "JOINED_POLICIES",
     "LEXICON_PATH",
     "WORD_RUN",
     "ZwnjModel",
@@ -57,15 +68,16 @@ LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "zwnj_lexicon.tsv.
 
 #: Persian letters (after character normalization), hamza above and the diacritics.
 _L = "\u0621-\u063a\u0641-\u0655\u0670\u067e\u0686\u0698\u06a9\u06af\u06cc"
+_LETTER = re.compile(f"[{_L}]")
+#: When to restore ZWNJs inside words written without one (see ``ZwnjModel.edits``).
+JOINED_POLICIES = ("auto", "always", "never")
 #: One written word: letters, with single ZWNJs between them.
 WORD_RUN = re.compile(f"[{_L}]+(?:\u200c[{_L}]+)*")
 #: Words separated by single spaces.
 _PHRASE = re.compile(f"{WORD_RUN.pattern}(?: {WORD_RUN.pattern})*")
-#: Spans that are not prose even when they contain Persian letters.
-_PROTECTED = re.compile(
-    r"(?:https?://|ftp://|www\.)\S+|[\w.+\-\u200c]+@[\w\-]+(?:\.[\w\-]+)+|[#@][\w\u200c]+"
-)
-_PROTECT_HINT = re.compile(r"://|www\.|[@#]")
+#: Tokens that are not prose even when they contain Persian letters (URLs, e-mails, tags).
+_PROTECT_HINT = re.compile(r"[@#]|://|www\.")
+_SPACE = re.compile(r"\s")
 #: Combining marks: a word never splits before one.
 _MARKS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670")
 
@@ -80,8 +92,14 @@ class ZwnjModel:
         min_split_odds: odds (product of both sides' rates as odds) above which an unseen
             word is split; ``min_split_odds_unseen`` when one side is not a known word, and
             such a split loses ``unseen_penalty`` (log odds) against splits of known words.
+        count_weight: bonus (per log count of the rarer side) for splits into frequent words.
+        combine: ``"max"`` (default) or ``"product"``: how the two sides' odds combine
+            when both pieces have a rate.
+        min_style_count: how often a piece must be seen attached before writing it as a
+            separate word counts as evidence of the writer's ZWNJ use.
         pair_ratio, pair_margin: two pieces written apart are joined with a ZWNJ when
             they were seen ZWNJ-joined more than ``pair_ratio * apart + pair_margin`` times.
+        strict_pair_ratio: the ratio used in text that never writes a bound piece apart.
         min_bound_share: for pairs never seen, how much of a side's use must be as a piece
             (``ها``, ``می``) for the space to become a ZWNJ.
 
@@ -94,14 +112,17 @@ class ZwnjModel:
     unseen_piece_prob: float = 0.3
     min_split_odds: float = 1.0
     min_split_odds_unseen: float = 2.0
-    unseen_penalty: float = 1.0
+    unseen_penalty: float = 100.0
+    count_weight: float = 0.1
+    combine: str = "max"
+    min_style_count: int = 50
     pair_margin: float = 0.0
     pair_ratio: float = 3.0
-    join_known_words: bool = True
-    min_pair_rate: float = 2.0
+    strict_pair_ratio: float = 10.0
     min_bound_share: float = 0.9
 
     def __post_init__(self) -> None:
+        check_choice("combine", self.combine, ("max", "product"))
         t = self.tables
         self._best = t.best
         self._total = t.total
@@ -114,19 +135,21 @@ class ZwnjModel:
         self._lock = threading.Lock()
         self._word_cache: dict[str, str] = {}
         self._pair_cache: dict[tuple[str, str], bool] = {}
+        self._strict_cache: dict[tuple[str, str], bool] = {}
+        self._styles: tuple[re.Pattern[str], re.Pattern[str]] | None = None
 
     @classmethod
     def from_counts(
         cls,
         forms: dict[str, int],
         pairs: dict[str, int] | None = None,
-        **options: float,
+        **options: Any,
     ) -> ZwnjModel:
         """A model from in-memory counts (tests, experiments, the lexicon builder)."""
         return cls(tables_from_counts(dict(forms), dict(pairs or {})), **options)
 
     @classmethod
-    def load(cls, path: Path = LEXICON_PATH, **options: float) -> ZwnjModel:
+    def load(cls, path: Path = LEXICON_PATH, **options: Any) -> ZwnjModel:
         """Read the tables written by :mod:`persnews.training.zwnj_lexicon`."""
         return cls(read_tables(path), **options)
 
@@ -174,7 +197,10 @@ class ZwnjModel:
             return 0.0
         p1 = p_pre if p_pre is not None else self._prior(a)
         p2 = p_suf if p_suf is not None else self._prior(b)
-        return (p1 / (1.0 - p1 + 1e-9)) * (p2 / (1.0 - p2 + 1e-9))
+        o1, o2 = p1 / (1.0 - p1 + 1e-9), p2 / (1.0 - p2 + 1e-9)
+        if self.combine == "max" and p_pre is not None and p_suf is not None:
+            return max(o1, o2)
+        return o1 * o2
 
     def _prior(self, piece: str) -> float:
         return 0.5 if piece in self._total else self.unseen_piece_prob
@@ -191,37 +217,46 @@ class ZwnjModel:
                 continue
             if (a not in total or b not in total) and odds <= self.min_split_odds_unseen:
                 continue  # one side unseen: only a strong prefix or suffix may carry it
-            score = math.log(odds) + 0.1 * math.log1p(min(total.get(a, 0), total.get(b, 0)))
+            score = math.log(odds) + self.count_weight * math.log1p(
+                min(total.get(a, 0), total.get(b, 0))
+            )
             if a not in total or b not in total:
                 score -= self.unseen_penalty
             if best is None or score > best[1]:
                 best = (i, score)
         return best
 
-    def join_pair(self, left: str, right: str) -> bool:
-        """Should the space between the words ``left`` and ``right`` be a ZWNJ?"""
+    def join_pair(self, left: str, right: str, *, strict: bool = False) -> bool:
+        """Should the space between the words ``left`` and ``right`` be a ZWNJ?
+
+        ``strict`` (for text that never writes a bound piece apart) asks for
+        ``strict_pair_ratio`` and never joins pairs unseen in training; its joins are a
+        subset of the non-strict ones, which keeps normalization idempotent.
+        """
+        cache = self._strict_cache if strict else self._pair_cache
         key = (left, right)
-        cached = self._pair_cache.get(key)
+        cached = cache.get(key)
         if cached is None:
-            cached = self._join_pair(left, right)
+            cached = self._join_pair(left, right, strict)
             with self._lock:
-                self._pair_cache[key] = cached
+                cache[key] = cached
         return cached
 
-    def _join_pair(self, left: str, right: str) -> bool:
+    def _join_pair(self, left: str, right: str, strict: bool) -> bool:
         a = left.rsplit(ZWNJ, 1)[-1]
         b = right.split(ZWNJ, 1)[0]
         if b[0] in _MARKS:
             return False
         together = self._together.get((a, b), 0)
         apart = self._apart.get((a, b), 0)
+        ratio = max(self.strict_pair_ratio, self.pair_ratio) if strict else self.pair_ratio
         if together or apart:
-            return together > self.pair_ratio * apart + self.pair_margin
-        return self._unseen_pair(a, b)
+            return together > ratio * apart + self.pair_margin
+        return not strict and self._unseen_pair(a, b)
 
     def pair_candidate(self, a: str, b: str) -> bool:
         """Could the pieces ``a`` and ``b`` written apart ever be joined (counts needed)?"""
-        return (a, b) in self._together or self._unseen_pair(a, b) or a + b in self._total
+        return (a, b) in self._together or self._unseen_pair(a, b)
 
     def _unseen_pair(self, a: str, b: str) -> bool:
         """One side of a never-seen pair must be a piece that rarely stands alone.
@@ -238,51 +273,184 @@ class ZwnjModel:
         b_known = b in total or r_att > 0
         if right_share >= self.min_bound_share and (a_known or len(a) >= 2):
             return True
-        if left_share >= self.min_bound_share and (b_known or len(b) >= 2):
-            return True
-        if not (a_known and b_known):
-            return False
-        if self.join_known_words and a + b in total:
-            return True  # the letters form one known word, never seen as two
-        if self._pre.get(a, 0.0) >= self.min_pair_rate:
-            return True
-        return self._suf.get((b, join_class(a[-1])), 0.0) >= self.min_pair_rate
+        return left_share >= self.min_bound_share and (b_known or len(b) >= 2)
 
     # -- edits ------------------------------------------------------------------------
 
-    def edits(self, text: str) -> list[Edit]:
-        """Edits that insert missing ZWNJs and turn wrong spaces into ZWNJs."""
+    def uses_zwnj(self, text: str) -> bool:
+        """Does ``text`` show that its writer marks these boundaries (ZWNJ or space)?
+
+        True when it contains a ZWNJ, or writes bound pieces apart (``کتاب ها``,
+        ``می رود``) at least as often as it has joined words that the lexicon spells with
+        a ZWNJ: such a text spells its remaining joined words (``سالها``) on purpose.
+        Text that lost its ZWNJs (a scraped page with a few spaced headlines in its
+        chrome) has far more joined words than pieces written apart.
+        """
+        if ZWNJ in text:
+            return True
+        apart = self.count_pieces_apart(text)
+        return apart > 0 and apart >= self.count_joined_words(text, stop=apart + 1)
+
+    def writes_pieces_apart(self, text: str) -> bool:
+        """Does ``text`` write a piece that rarely stands alone as a separate word?"""
+        return self.count_pieces_apart(text, stop=1) > 0
+
+    def count_pieces_apart(self, text: str, *, stop: int = 0) -> int:
+        """How often ``text`` writes a bound piece as a separate word (``کتاب ها``).
+
+        ``stop`` > 0 stops counting there.
+        """
+        left, right = self._style_patterns()
+        n = 0
+        for m in right.finditer(text):
+            if m.start() and _is_letter(text[m.start() - 1]):
+                n += 1
+                if n == stop:
+                    return n
+        for m in left.finditer(text):
+            if not m.start() or not _is_letter(text[m.start() - 1], ZWNJ):
+                n += 1
+                if n == stop:
+                    return n
+        return n
+
+    def count_joined_words(self, text: str, *, stop: int = 0) -> int:
+        """Words without ZWNJ whose most frequent spelling in the lexicon has one.
+
+        ``stop`` > 0 stops counting there.
+        """
+        best = self._best
+        n = 0
+        for m in _PHRASE.finditer(text):
+            for word in m.group().split(" "):
+                if word in best and ZWNJ not in word:
+                    n += 1
+                    if n == stop:
+                        return n
+        return n
+
+    def _bound_share(self, piece: str, attached: int, *, right: bool) -> bool:
+        """Is ``piece`` seen attached often, and rarely on its own (a bound piece)?"""
+        other = (self._seg_left if right else self._seg_right).get(piece, 0)
+        alone = self._total.get(piece, 0) + other
+        return (
+            attached >= self.min_style_count
+            and attached / (attached + alone + 1) >= self.min_bound_share
+        )
+
+    def _style_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        if self._styles is None:
+            share = self._bound_share
+            right = [b for b, n in self._seg_right.items() if share(b, n, right=True)]
+            left = [a for a, n in self._seg_left.items() if share(a, n, right=False)]
+            alt_r, alt_l = _trie_pattern(right), _trie_pattern(left)
+            self._styles = (
+                re.compile(f"(?:{alt_l}) (?=[{_L}])"),
+                re.compile(f" (?:{alt_r})(?![{_L}\u200c])"),
+            )
+        return self._styles
+
+    def edits(self, text: str, *, joined: str = "auto", spaced: str = "auto") -> list[Edit]:
+        """Edits that insert missing ZWNJs and turn wrong spaces into ZWNJs.
+
+        ``joined`` says when ZWNJs are put into words written without one, ``spaced``
+        when spaces become ZWNJs: ``"always"``, ``"never"`` or ``"auto"``.  Under
+        ``"auto"`` the text's own spelling decides: joined words are restored only in
+        text that shows no ZWNJ use (:meth:`uses_zwnj`), and spaces are turned into
+        ZWNJs on strict evidence only (see :meth:`join_pair`) unless the text writes
+        bound pieces apart (:meth:`count_pieces_apart`).
+        """
+        check_choice("joined", joined, JOINED_POLICIES)
+        check_choice("spaced", spaced, JOINED_POLICIES)
+        apart = self.count_pieces_apart(text) if "auto" in (joined, spaced) else 0
+        restore_joined = joined == "always" or (
+            joined == "auto"
+            and ZWNJ not in text
+            and (apart == 0 or self.count_joined_words(text, stop=apart + 1) > apart)
+        )
+        join_spaced = spaced != "never"
+        strict = spaced == "auto" and apart == 0
+        if not (restore_joined or join_spaced):
+            return []
         edits: list[Edit] = []
-        protected = _protected_spans(text)
+        protected = _protected_spans(text) if _PROTECT_HINT.search(text) else []
+        word_cache = self._word_cache
+        pair_cache = self._strict_cache if strict else self._pair_cache
         restore = self.restore_word
         join = self.join_pair
         for m in _PHRASE.finditer(text):
             start = m.start()
             if protected and _overlaps(protected, start, m.end()):
                 continue
-            words = m.group().split(" ")
+            phrase = m.group()
+            if not join_spaced or " " not in phrase:
+                pos = start
+                for word in phrase.split(" "):
+                    if restore_joined and ZWNJ not in word:
+                        new = word_cache.get(word) or restore(word)
+                        if new != word:
+                            edits.extend(_insertions(pos, new))
+                    pos += len(word) + 1
+                continue
             prev: str | None = None
             pos = start
-            for word in words:
-                if ZWNJ in word:
+            for word in phrase.split(" "):
+                if not restore_joined or ZWNJ in word:
                     new = word
                 else:
-                    new = restore(word)
+                    new = word_cache.get(word) or restore(word)
                     if new != word:
                         edits.extend(_insertions(pos, new))
-                if prev is not None and join(prev, new):
-                    edits_insert_space(edits, pos - 1)
-                    prev = prev + ZWNJ + new
+                if prev is not None:
+                    merge = pair_cache.get((prev, new))
+                    if merge is None:
+                        merge = join(prev, new, strict=strict)
+                    if merge:
+                        edits.append((pos - 1, pos, ZWNJ))
+                        prev = prev + ZWNJ + new
+                    else:
+                        prev = new
                 else:
                     prev = new
                 pos += len(word) + 1
-        edits.sort(key=lambda e: e[0])
+        edits.sort(key=_first)
         return edits
 
 
-def edits_insert_space(edits: list[Edit], pos: int) -> None:
-    """Record that the space at ``pos`` becomes a ZWNJ."""
-    edits.append((pos, pos + 1, ZWNJ))
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of ``words`` (longest first), factored by common prefixes.
+
+    >>> _trie_pattern(["ها", "های", "ام"])
+    '(?:ام|ها(?:ی)?)'
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return "(?:" + body + ")?" if len(branches) == 1 else body + "?"
+        return body
+
+    pattern = build(trie)
+    if not pattern:
+        return "(?!)"
+    return pattern if pattern.startswith("(?:") else "(?:" + pattern + ")"
+
+
+def _is_letter(ch: str, also: str = "") -> bool:
+    return _LETTER.match(ch) is not None or (bool(also) and ch in also)
+
+
+def _first(edit: Edit) -> int:
+    return edit[0]
 
 
 def _insertions(start: int, new: str) -> Iterable[Edit]:
@@ -295,9 +463,16 @@ def _insertions(start: int, new: str) -> Iterable[Edit]:
 
 
 def _protected_spans(text: str) -> list[tuple[int, int]]:
-    if _PROTECT_HINT.search(text) is None:
-        return []
-    return [m.span() for m in _PROTECTED.finditer(text)]
+    """Whitespace-delimited tokens holding ``://``, ``www.``, ``@`` or ``#``."""
+    spans: list[tuple[int, int]] = []
+    for m in _PROTECT_HINT.finditer(text):
+        pos = m.start()
+        if spans and pos < spans[-1][1]:
+            continue
+        start = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
+        end_m = _SPACE.search(text, pos)
+        spans.append((start, end_m.start() if end_m else len(text)))
+    return spans
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -324,11 +499,13 @@ def default_model() -> ZwnjModel:
     return _cached_default()
 
 
-def zwnj_edits(text: str, model: ZwnjModel | None = None) -> list[Edit]:
+def zwnj_edits(
+    text: str, model: ZwnjModel | None = None, *, joined: str = "auto", spaced: str = "auto"
+) -> list[Edit]:
     """Edits that insert a missing ZWNJ or turn a wrong space into one.
 
     >>> from persnews.normalize.offsets import apply_edits
     >>> apply_edits("میتواند", zwnj_edits("میتواند"))[0] == "می\u200cتواند"
     True
     """
-    return (model or default_model()).edits(text)
+    return (model or default_model()).edits(text, joined=joined, spaced=spaced)

@@ -16,6 +16,10 @@ import logging
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = ["build_parser", "install", "main"]
 
@@ -47,14 +51,40 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def install(best: Path, name: str) -> Path:
-    """Copy a trained ``model-best`` directory to ``persnews/models/<name>`` (replacing it)."""
+def add_lemma_lookup(nlp: Language, data_dir: Path) -> None:
+    """Add ``persnews_lemma_lookup`` after the lemmatizer, with a table from the UD train split."""
+    from persnews.models.lemma_lookup import LemmaLookup, build_table
+    from persnews.training.conllu import gold_norm, read_conllu
+    from persnews.training.corpora import UD_DEV_CARVED, carve_index, require
+
+    triples = [
+        (gold_norm(w.form), w.upos, w.lemma)
+        for rel in UD_DEV_CARVED
+        for i, sent in enumerate(read_conllu(require(data_dir, rel)))
+        if not carve_index(i)
+        for w in sent.words
+    ]
+    import persnews.models.lemma_lookup  # noqa: F401  (registers the factory)
+
+    lookup = nlp.add_pipe("persnews_lemma_lookup", after="trainable_lemmatizer")
+    if not isinstance(lookup, LemmaLookup):
+        raise TypeError(f"unexpected component {type(lookup).__name__}")
+    lookup.table = build_table(triples, min_share=0.7)
+
+
+def install(best: Path, name: str, data_dir: Path, *, models_dir: Path | None = None) -> Path:
+    """Save a trained ``model-best`` as ``persnews/models/<name>`` (replacing it).
+
+    The UD model gets its ``persnews_lemma_lookup`` table here (from the UD train split).
+    """
     import spacy
 
     from persnews.models import MODELS_DIR
 
-    target = MODELS_DIR / name
+    target = (models_dir or MODELS_DIR) / name
     nlp = spacy.load(best)
+    if name == "fa_ud":
+        add_lemma_lookup(nlp, data_dir)
     if target.exists():
         shutil.rmtree(target)
     nlp.to_disk(target)
@@ -101,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         name = ""
     logger.info("best model: %s", best)
     if args.install and name:
-        logger.info("installed to %s", install(best, name))
+        logger.info("installed to %s", install(best, name, args.data))
     return 0
 
 

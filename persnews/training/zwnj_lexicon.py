@@ -7,9 +7,15 @@ The lexicon counts written word forms (with their ZWNJs) and a few word pairs in
 * the ``# text`` lines of ``ud/iperudt-train.conllu`` and of ``ud/perdt-dev.conllu`` /
   ``ud/seraji-dev.conllu`` minus our dev carve-out (:func:`is_dev_sentence`, the same
   every-10th-sentence rule as :func:`persnews.training.corpora.carve_index`);
-* the Bijankhan subset and ParsNER (without its sentences 4,620–4,828, which are
-  Seraji-dev text) from ``pos/``;
-* hazm's bundled word list (tagged words only, weight 1) as extra known words.
+* the Bijankhan subset and the tail of ParsNER (from sentence 4,829 on; the sentences
+  before repeat the Seraji train text or are Seraji-dev text) from ``pos/``;
+* hazm's bundled word list (tagged words only, weight 1) as extra known words, and
+  durative/perfect verb forms (``می‌…``, ``نمی‌…``, ``…ه‌اند``) generated from hazm's
+  verb stems (weight 1).
+
+Sources are weighted (:data:`SOURCE_WEIGHTS`): the treebank texts count more than the
+older Bijankhan spellings.  ``--holdout`` leaves every 10th raw treebank line out, for
+tuning on them (see ``raw_holdout``); the shipped file is built without it.
 
 No test file is read. Run it from the repository root::
 
