@@ -46,10 +46,10 @@ def check_choice(name: str, value: object, allowed: tuple[str, ...]) -> str:
 
     >>> check_choice("digits", "latin", ("latin", "persian"))
     'latin'
-    >>> check_choice("digits", "roman", ("latin", "persian"))
+    >>> check_choice("digits", "roman", ("latin", "persian"))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    persnews.errors.InvalidOptionError: digits='roman' is not allowed; use one of: 'latin', 'persian'
+    persnews.errors.InvalidOptionError: digits='roman' is not allowed; use one of: 'latin', ...
     """
     if not isinstance(value, str) or value not in allowed:
         choices = ", ".join(repr(a) for a in allowed)

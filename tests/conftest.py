@@ -1,4 +1,4 @@
-"""Shared fixtures. Data under ../shared/data is read by path; tests that need it skip without it."""
+"""Shared fixtures. Data under ../shared/data is read by path; tests skip without it."""
 
 from __future__ import annotations
 
