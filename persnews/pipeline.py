@@ -27,18 +27,14 @@ from spacy.language import Language
 import persnews.tokenizer  # noqa: F401  (registers persnews.Tokenizer.v1)
 from persnews._log import logger
 from persnews.errors import InvalidOptionError
+from persnews.models import COMPONENTS as TRAINED_COMPONENTS
 
 __all__ = ["COMPONENT_NAMES", "load"]
 
-#: Every component name ``load`` may add, in pipeline order (trained ones depend on the models).
+#: Every component name ``load`` may add, in pipeline order (trained ones need the models).
 COMPONENT_NAMES: tuple[str, ...] = (
     "persnews_sentencizer",
-    "tok2vec",
-    "morphologizer",
-    "trainable_lemmatizer",
-    "parser",
-    "ner_tok2vec",
-    "ner",
+    *(name for names in TRAINED_COMPONENTS.values() for name in names),
     "persnews_gazetteer",
     "persnews_entities",
     "persnews_quotes",

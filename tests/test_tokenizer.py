@@ -332,11 +332,7 @@ def test_regression_spaced_affix_paths(nlp: Language, text: str, expected: list[
 
 
 @settings(max_examples=150, deadline=None)
-@given(
-    st.text(
-        alphabet=st.characters(categories=("Cs", "Lo", "Zs", "Cc", "Cf")), max_size=30
-    )
-)
+@given(st.text(alphabet=st.characters(categories=("Cs", "Lo", "Zs", "Cc", "Cf")), max_size=30))
 def test_never_raises_and_keeps_offsets_with_surrogates(text: str) -> None:
     doc = _NLP(text)
     assert len(doc.text) == len(text)

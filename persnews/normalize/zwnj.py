@@ -120,6 +120,8 @@ class ZwnjModel:
     pair_ratio: float = 3.0
     strict_pair_ratio: float = 10.0
     min_bound_share: float = 0.9
+    min_concat_count: int = 0
+    min_type_odds: float = 0.0
 
     def __post_init__(self) -> None:
         check_choice("combine", self.combine, ("max", "product"))
@@ -132,6 +134,10 @@ class ZwnjModel:
         self._apart = t.apart
         self._seg_right = t.seg_right
         self._seg_left = t.seg_left
+        self._types_apart_left = t.types_apart_left
+        self._types_apart_right = t.types_apart_right
+        self._types_left = t.types_together_left
+        self._types_right = t.types_together_right
         self._lock = threading.Lock()
         self._word_cache: dict[str, str] = {}
         self._pair_cache: dict[tuple[str, str], bool] = {}
@@ -252,11 +258,37 @@ class ZwnjModel:
         ratio = max(self.strict_pair_ratio, self.pair_ratio) if strict else self.pair_ratio
         if together or apart:
             return together > ratio * apart + self.pair_margin
-        return not strict and self._unseen_pair(a, b)
+        return not strict and (
+            self._unseen_pair(a, b) or self._concat_known(a, b) or self._type_odds(a, b)
+        )
 
     def pair_candidate(self, a: str, b: str) -> bool:
         """Could the pieces ``a`` and ``b`` written apart ever be joined (counts needed)?"""
-        return (a, b) in self._together or self._unseen_pair(a, b)
+        return (
+            (a, b) in self._together
+            or self._unseen_pair(a, b)
+            or self._concat_known(a, b)
+            or self._type_odds(a, b)
+        )
+
+    def _type_odds(self, a: str, b: str) -> bool:
+        """Back-off for a never-seen pair: how productive each side is with a ZWNJ.
+
+        Each side's odds are the number of different partners it was seen ZWNJ-joined
+        with against the number it was seen written apart from; the pair is joined when
+        the product of both sides' odds exceeds ``min_type_odds`` (0 turns this off).
+        """
+        if self.min_type_odds <= 0 or len(a) < 2 or len(b) < 2:
+            return False
+        odds_left = (self._types_left.get(a, 0) + 0.5) / (self._types_apart_left.get(a, 0) + 1)
+        odds_right = (self._types_right.get(b, 0) + 0.5) / (
+            self._types_apart_right.get(b, 0) + 1
+        )
+        return odds_left * odds_right > self.min_type_odds
+
+    def _concat_known(self, a: str, b: str) -> bool:
+        """Is ``a + b`` a word of the lexicon (seen at least ``min_concat_count`` times)?"""
+        return 0 < self.min_concat_count <= self._total.get(a + b, 0)
 
     def _unseen_pair(self, a: str, b: str) -> bool:
         """One side of a never-seen pair must be a piece that rarely stands alone.

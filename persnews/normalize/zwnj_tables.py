@@ -64,6 +64,11 @@ class ZwnjTables:
         apart: the same two segments seen written apart (last segment of a word, space,
             first segment of the next).
         seg_right / seg_left: how often a segment was seen after / before a ZWNJ.
+        types_apart_left / types_apart_right: for segments that were seen next to a ZWNJ,
+            how many different segments followed / preceded them after / before a space
+            (type counts over the word pairs of the treebank training text).
+        types_together_left / types_together_right: the same for partners joined by a
+            ZWNJ inside a word.
     """
 
     total: dict[str, int] = field(default_factory=dict)
@@ -74,6 +79,10 @@ class ZwnjTables:
     apart: dict[tuple[str, str], int] = field(default_factory=dict)
     seg_right: dict[str, int] = field(default_factory=dict)
     seg_left: dict[str, int] = field(default_factory=dict)
+    types_apart_left: dict[str, int] = field(default_factory=dict)
+    types_apart_right: dict[str, int] = field(default_factory=dict)
+    types_together_left: dict[str, int] = field(default_factory=dict)
+    types_together_right: dict[str, int] = field(default_factory=dict)
 
 
 def _best_and_total(forms: dict[str, int], tables: ZwnjTables) -> None:
@@ -183,6 +192,14 @@ def write_tables(tables: ZwnjTables, path: Path, *, header: str = "") -> None:
     rows += [f"B\t{a}\t{b}\t{c}\n" for (a, b), c in sorted(tables.apart.items())]
     segs = sorted(set(tables.seg_right) | set(tables.seg_left))
     rows += [f"G\t{s}\t{tables.seg_right.get(s, 0)}\t{tables.seg_left.get(s, 0)}\n" for s in segs]
+    typed = (
+        tables.types_apart_left,
+        tables.types_apart_right,
+        tables.types_together_left,
+        tables.types_together_right,
+    )
+    for s in sorted(set().union(*typed)):
+        rows.append("\t".join(["A", s, *(str(t.get(s, 0)) for t in typed)]) + "\n")
     path.parent.mkdir(parents=True, exist_ok=True)
     with lzma.open(path, "wt", encoding="utf-8", preset=9) as fh:
         if header:
@@ -211,6 +228,16 @@ def read_tables(path: Path) -> ZwnjTables:
                     t.seg_right[row[1]] = int(row[2])
                 if row[3] != "0":
                     t.seg_left[row[1]] = int(row[3])
+            elif kind == "A":
+                typed = (
+                    t.types_apart_left,
+                    t.types_apart_right,
+                    t.types_together_left,
+                    t.types_together_right,
+                )
+                for table, value in zip(typed, row[2:6], strict=True):
+                    if value != "0":
+                        table[row[1]] = int(value)
             elif kind == "S":
                 t.suf[row[1], row[2]] = float(row[3])
             elif kind == "P":

@@ -39,12 +39,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from persnews.errors import DataNotFoundError
 from persnews.lang.chars import ZWNJ
 from persnews.normalize.chars import char_normalize
 from persnews.normalize.zwnj import WORD_RUN, ZwnjModel
-from persnews.normalize.zwnj_tables import tables_from_counts, write_tables
+from persnews.normalize.zwnj_tables import ZwnjTables, tables_from_counts, write_tables
 
 __all__ = [
     "DEFAULT_OUTPUT",
@@ -79,6 +80,13 @@ SOURCE_WEIGHTS: dict[str, int] = {
 #: ParsNER sentences (0-based) left out: 0–4,618 repeat the Seraji train text (already
 #: counted from ``raw/``) and 4,619–4,827 are Seraji dev text.
 PARSNER_SKIP = range(0, 4828)
+
+#: Partner-type counts come from the sources weighted at least this much (the
+#: treebank texts, whose spelling the UD files share).
+TYPE_MIN_WEIGHT = int(__import__("os").environ.get("TMW", "2"))
+#: Looser-than-default model settings that decide which apart pairs are counted, so
+#: that the shipped counts also serve settings tuned later.
+CANDIDATE_OPTIONS: dict[str, Any] = {"min_bound_share": 0.6, "min_concat_count": 1, "min_type_odds": 0.3}
 
 _PAIR = re.compile(rf"(?=({WORD_RUN.pattern}) ({WORD_RUN.pattern}))")
 
@@ -213,6 +221,42 @@ def count_pairs(lines: Iterable[str], wanted: Callable[[str, str], bool]) -> Cou
     return counts
 
 
+def count_types(
+    lines: Iterable[str],
+) -> tuple[Counter[str], Counter[str], Counter[str], Counter[str]]:
+    """How many different segments follow / precede each segment, apart and joined.
+
+    Returns four counters: partners after a space (segment on the left), partners
+    before a space (segment on the right), then the same for partners joined by a ZWNJ
+    inside a word.  Segments are taken as in :func:`count_pairs`.
+
+    >>> al, ar, tl, tr = count_types(["کتاب خوب کتاب‌ها کتاب بد کتاب خوب"])
+    >>> al["کتاب"], ar["کتاب"], tl["کتاب"], tr["ها"]
+    (2, 1, 1, 1)
+    """
+    apart: set[tuple[str, str]] = set()
+    together: set[tuple[str, str]] = set()
+    for line in lines:
+        for m in _PAIR.finditer(line):
+            apart.add((m.group(1).rsplit(ZWNJ, 1)[-1], m.group(2).split(ZWNJ, 1)[0]))
+        for word in WORD_RUN.findall(line):
+            segs = word.split(ZWNJ)
+            together.update(zip(segs, segs[1:], strict=False))
+    out: tuple[Counter[str], Counter[str], Counter[str], Counter[str]] = (
+        Counter(),
+        Counter(),
+        Counter(),
+        Counter(),
+    )
+    for a, b in apart:
+        out[0][a] += 1
+        out[1][b] += 1
+    for a, b in together:
+        out[2][a] += 1
+        out[3][b] += 1
+    return out
+
+
 def _hazm_words() -> Iterator[str]:
     try:
         import hazm
@@ -259,6 +303,11 @@ def _hazm_verb_forms() -> Iterator[str]:
                 yield "نمی" + ZWNJ + form
 
 
+def _set_types(tables: ZwnjTables, typed: list[dict[str, int]]) -> None:
+    tables.types_apart_left, tables.types_apart_right = typed[0], typed[1]
+    tables.types_together_left, tables.types_together_right = typed[2], typed[3]
+
+
 def build(
     data: Path,
     output: Path = DEFAULT_OUTPUT,
@@ -270,9 +319,12 @@ def build(
     sources = training_sources(Path(data), holdout=holdout)
     forms: Counter[str] = Counter()
     lines: list[str] = []
+    type_lines: list[str] = []
     for name, texts in sources.items():
         normalized = list(_normalized(texts))
         weight = (weights or SOURCE_WEIGHTS).get(name, 1)
+        if weight >= TYPE_MIN_WEIGHT:
+            type_lines += normalized
         for form, count in count_forms(normalized).items():
             forms[form] += weight * count
         lines += normalized
@@ -280,9 +332,14 @@ def build(
         forms[word] += 1
     for word in _hazm_verb_forms():
         forms[char_normalize(word)[0]] += 1
-    candidates = ZwnjModel(tables_from_counts(dict(forms)))
+    typed = [dict(c) for c in count_types(type_lines)]
+    base = tables_from_counts(dict(forms))
+    _set_types(base, typed)
+    # Apart counts are kept for every pair a model with looser settings could join.
+    candidates = ZwnjModel(base, **CANDIDATE_OPTIONS)
     pairs = count_pairs(lines, candidates.pair_candidate)
     tables = tables_from_counts(dict(forms), dict(pairs))
+    _set_types(tables, typed)
     write_tables(
         tables, output, header="persnews ZWNJ tables (training text only; see zwnj_tables.py)"
     )
