@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks._data import data_dir
 from persnews.training.evaluate import NerScores, score_ner, score_ner_raw
-from persnews.training.ner_data import read_ner
+from persnews.training.ner_data import NerSentence, read_ner
 
 ANCHORS = {
     "peyma": "ParsBERT 93.1–93.4, Beheshti-NER 90.6, mBERT 86.6, CRF 84.0",
@@ -39,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--arman-models", type=Path, default=None)
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--no-raw", action="store_true")
+    parser.add_argument("--only-arman", action="store_true", help="only the Arman fold models")
     args = parser.parse_args(argv)
 
     from persnews.models import load_ner
@@ -52,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
 
     print("| test set | input | gold entities | P | R | F1 | F1 per type | anchors |")
     print("|---|---|---:|---:|---:|---:|---|---|")
+    if args.only_arman:
+        _arman_folds(args.arman_models, sents)
+        return 0
     peyma = sents("ner/peyma/test.txt", "peyma")
     print(_row("PEYMA test", "gold tokens", score_ner(nlp, peyma), ANCHORS["peyma"]))
     if not args.no_raw:
@@ -74,24 +79,31 @@ def main(argv: list[str] | None = None) -> int:
                 score_ner(nlp, arman, labels=three),
             )
         )
-    if args.arman_models is not None:
-        f1s = []
-        for k in (1, 2, 3):
-            path = args.arman_models / f"arman{k}" / "model-best"
-            if not path.is_dir():
-                print(f"| Arman fold {k} | missing model {path} | | | | | | |")
-                continue
-            fold_nlp = load_ner(path)
-            s = score_ner(fold_nlp, sents(f"ner/arman/test_fold{k}.txt", "arman"))
-            f1s.append(100 * s.micro.f1)
-            print(_row(f"Arman test_fold{k}, fold-{k} model", "gold tokens", s))
-        if f1s:
-            avg = sum(f1s) / len(f1s)
-            print(
-                f"| Arman {len(f1s)}-fold average | gold tokens | | | | **{avg:.2f}** | | "
-                f"{ANCHORS['arman']} |"
-            )
+    _arman_folds(args.arman_models, sents)
     return 0
+
+
+def _arman_folds(models: Path | None, sents: Callable[[str, str], list[NerSentence]]) -> None:
+    """Arman test folds scored by the per-fold evaluation models, and their average."""
+    from persnews.models import load_ner
+
+    if models is None:
+        return
+    f1s = []
+    for k in (1, 2, 3):
+        path = models / f"arman{k}" / "model-best"
+        if not path.is_dir():
+            print(f"| Arman fold {k} | missing model {path} | | | | | | |")
+            continue
+        s = score_ner(load_ner(path), sents(f"ner/arman/test_fold{k}.txt", "arman"))
+        f1s.append(100 * s.micro.f1)
+        print(_row(f"Arman test_fold{k}, fold-{k} model", "gold tokens", s))
+    if f1s:
+        avg = sum(f1s) / len(f1s)
+        print(
+            f"| Arman {len(f1s)}-fold average | gold tokens | | | | **{avg:.2f}** | | "
+            f"{ANCHORS['arman']} |"
+        )
 
 
 if __name__ == "__main__":

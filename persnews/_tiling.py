@@ -10,6 +10,7 @@ that map to nothing or overlap, gaps holding deleted characters, tokens across a
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -20,10 +21,12 @@ from persnews.normalize import OffsetMap
 
 __all__ = [
     "assemble",
+    "changed_norms",
     "is_affixed",
     "map_spans",
     "split_spans",
     "text_arrays",
+    "tile",
     "to_original_spans",
     "unjoin",
 ]
@@ -37,6 +40,10 @@ _SPACES = re.compile(r"\s+")
 _ZWNJ = "\u200c"
 _ZWNJ_EDGES = "\u200c "
 _TABLE_SIZE = 0x3100  # every whitespace code point is below this
+# Decisions of :func:`is_affixed` for a normalized token with one ZWNJ where the original
+# had one space (the common case of :func:`unjoin`), which depend on the token alone.
+_PAIR_AFFIXED: dict[str, bool] = {}
+_PAIR_CACHE_SIZE = 100_000
 _IS_WHITESPACE = numpy.array([chr(c).isspace() for c in range(_TABLE_SIZE)] + [False])
 
 
@@ -154,7 +161,9 @@ def unjoin(
     starts = spans[suspect_idx, 0].tolist()
     ends = spans[suspect_idx, 1].tolist()
     counts = inner_ws[suspect_idx].tolist()
-    pieces: list[_IntArray] = []
+    cuts: list[Span] = []  # spans[a:b] kept before each split token
+    inserted: list[Span] = []  # the parts of the split tokens, in order
+    counts_in: list[int] = []  # how many parts each split token has
     out_norms: list[str] = []
     done = 0
     for i, s, e, count in zip(suspects, starts, ends, counts, strict=True):
@@ -164,6 +173,13 @@ def unjoin(
         parts: list[Span]
         if k > 0 and nv.count(_ZWNJ) == 1 and _ZWNJ not in piece and count == 1:
             # One space in the original, one ZWNJ in its place in the normalized token.
+            keep = _PAIR_AFFIXED.get(nv)
+            if keep is None:
+                if len(_PAIR_AFFIXED) >= _PAIR_CACHE_SIZE:
+                    _PAIR_AFFIXED.clear()
+                keep = _PAIR_AFFIXED[nv] = is_affixed(nv.split(_ZWNJ))
+            if keep:
+                continue  # keep the joined token as it is
             parts = [(s, s + k), (s + k + 1, e)]
             forms = nv.split(_ZWNJ)
         else:
@@ -175,19 +191,27 @@ def unjoin(
             parts.append((pos, e))
             up = omap.to_normalized
             forms = [norm[up(a) : up(b)].strip(_ZWNJ_EDGES) for a, b in parts]
-        if is_affixed(forms):
-            continue  # keep the joined token as it is
-        pieces.append(spans[done:i])
+            if is_affixed(forms):
+                continue  # keep the joined token as it is
+        cuts.append((done, i))
         out_norms.extend(norm_of[done:i])
         done = i + 1
         kept = [(a, b, form) for (a, b), form in zip(parts, forms, strict=True) if b > a]
-        pieces.append(numpy.asarray([(a, b) for a, b, _ in kept], dtype=numpy.int64))
+        inserted.extend((a, b) for a, b, _ in kept)
+        counts_in.append(len(kept))
         out_norms.extend(form or text[a:b] for a, b, form in kept)
-    if not pieces:
+    if not cuts:
         return spans, norm_of
-    pieces.append(spans[done:])
     out_norms.extend(norm_of[done:])
-    return numpy.concatenate([p.reshape(-1, 2) for p in pieces]), out_norms
+    new_spans = numpy.asarray(inserted, dtype=numpy.int64).reshape(-1, 2)
+    pieces: list[_IntArray] = []
+    at = 0
+    for (a, b), c in zip(cuts, counts_in, strict=True):
+        pieces.append(spans[a:b])
+        pieces.append(new_spans[at : at + c])
+        at += c
+    pieces.append(spans[done:])
+    return numpy.concatenate(pieces), out_norms
 
 
 def is_affixed(forms: list[str]) -> bool:
@@ -226,16 +250,17 @@ def _absorb_gaps(text: str, starts: list[int], ends: list[int], gaps: list[int])
             starts[i] -= len(trail)
 
 
-def assemble(
+def tile(
     text: str,
     spans: _IntArray | list[Span],
-    norm_of: list[str] | None,
     arrays: tuple[_CodeArray, _IntArray] | None = None,
-) -> tuple[list[str], list[bool], list[tuple[int, str]]]:
+) -> tuple[list[str], list[bool], list[int]]:
     """Tile ``text`` with the token ``spans``; gaps become spaces or whitespace tokens.
 
-    Returns the words, their trailing-space flags and ``(word index, norm)`` for the
-    tokens whose normalized form differs from their text.
+    Returns the words, their trailing-space flags and the word index of every span.
+
+    >>> tile("الف  ب", [(0, 3), (5, 6)])
+    (['الف', ' ', 'ب'], [True, False, False], [0, 2])
     """
     arr = numpy.asarray(spans, dtype=numpy.int64).reshape(-1, 2)
     if not len(arr):
@@ -256,25 +281,57 @@ def assemble(
     codes_after = (nxt > ends) & (codes[numpy.minimum(ends, size - 1)] == 32)
     ws_start = ends + codes_after
     has_ws = nxt > ws_start
-    # Interleave token i and the whitespace piece after it; drop missing pieces.
-    piece_s = numpy.empty(2 * n, dtype=numpy.int64)
-    piece_e = numpy.empty(2 * n, dtype=numpy.int64)
-    piece_sp = numpy.zeros(2 * n, dtype=bool)
-    keep = numpy.ones(2 * n, dtype=bool)
-    piece_s[0::2], piece_e[0::2], piece_sp[0::2] = starts, ends, codes_after
-    piece_s[1::2], piece_e[1::2] = ws_start, nxt
-    keep[1::2] = has_ws
-    position = numpy.cumsum(keep) - 1
     lead = int(starts[0]) > 0
-    words = [text[a:b] for a, b in zip(piece_s[keep].tolist(), piece_e[keep].tolist(), strict=True)]
-    spaces: list[bool] = piece_sp[keep].tolist()
+    if not has_ws.any():
+        # Common case: every gap is empty or one space; words are the tokens themselves.
+        s_list, e_list = starts.tolist(), ends.tolist()
+        words = [text[a:b] for a, b in zip(s_list, e_list, strict=True)]
+        spaces: list[bool] = codes_after.tolist()
+        token_pos = list(range(lead, n + lead))
+    else:
+        # Interleave token i and the whitespace piece after it; drop missing pieces.
+        piece_s = numpy.empty(2 * n, dtype=numpy.int64)
+        piece_e = numpy.empty(2 * n, dtype=numpy.int64)
+        piece_sp = numpy.zeros(2 * n, dtype=bool)
+        keep = numpy.ones(2 * n, dtype=bool)
+        piece_s[0::2], piece_e[0::2], piece_sp[0::2] = starts, ends, codes_after
+        piece_s[1::2], piece_e[1::2] = ws_start, nxt
+        keep[1::2] = has_ws
+        position = numpy.cumsum(keep) - 1
+        words = [
+            text[a:b] for a, b in zip(piece_s[keep].tolist(), piece_e[keep].tolist(), strict=True)
+        ]
+        spaces = piece_sp[keep].tolist()
+        token_pos = (position[0::2] + lead).tolist()
     if lead:
         words.insert(0, text[: int(starts[0])])
         spaces.insert(0, False)
-    norms: list[tuple[int, str]] = []
-    if norm_of is not None:
-        token_pos = (position[0::2] + lead).tolist()
-        norms = [
-            (p, nv.lower()) for p, nv in zip(token_pos, norm_of, strict=True) if nv != words[p]
-        ]
-    return words, spaces, norms
+    return words, spaces, token_pos
+
+
+def assemble(
+    text: str,
+    spans: _IntArray | list[Span],
+    norm_of: list[str] | None,
+    arrays: tuple[_CodeArray, _IntArray] | None = None,
+) -> tuple[list[str], list[bool], list[tuple[int, str]]]:
+    """:func:`tile`, with ``(word index, norm)`` for the tokens whose norm differs from their text.
+
+    >>> assemble("كه  ب", [(0, 2), (4, 5)], ["که", "ب"])
+    (['كه', ' ', 'ب'], [True, False, False], [(0, 'که')])
+    """
+    words, spaces, token_pos = tile(text, spans, arrays)
+    return words, spaces, changed_norms(words, token_pos, norm_of)
+
+
+def changed_norms(
+    words: list[str], token_pos: list[int], norm_of: list[str] | None
+) -> list[tuple[int, str]]:
+    """``(word index, lower-cased norm)`` of every token whose norm differs from its text."""
+    if norm_of is None:
+        return []
+    token_words = list(map(words.__getitem__, token_pos))
+    differs = list(map(str.__ne__, norm_of, token_words))
+    return [
+        (token_pos[i], norm_of[i].lower()) for i in itertools.compress(range(len(differs)), differs)
+    ]

@@ -29,23 +29,28 @@ True
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy
 import srsly
+from spacy.attrs import NORM
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
 from persnews._tiling import (
-    assemble,
+    changed_norms,
     map_spans,
     split_spans,
     text_arrays,
+    tile,
     to_original_spans,
     unjoin,
 )
@@ -108,6 +113,39 @@ def _splitter() -> re.Pattern[str]:
     return re.compile(f"({token_pattern().pattern})")
 
 
+_CACHE_SIZE = 500_000  # word forms whose hashes a tokenizer keeps (about 100 MB at most)
+
+
+class _HashCache(dict[str, int]):
+    """Word form -> hash in a StringStore (added on first sight); norms get their own table.
+
+    Outside spaCy memory zones strings are never removed from a store, so the hashes stay
+    valid; inside a zone the tokenizer does not use this cache.
+    """
+
+    def __init__(self, strings: StringStore) -> None:
+        super().__init__()
+        self._add = strings.add
+        #: Norm -> hash of its lower-cased form (added to the store).
+        self.lowered = _LoweredCache(strings)
+
+    def __missing__(self, key: str) -> int:
+        value: int = self._add(key)
+        self[key] = value
+        return value
+
+
+class _LoweredCache(dict[str, int]):
+    def __init__(self, strings: StringStore) -> None:
+        super().__init__()
+        self._add = strings.add
+
+    def __missing__(self, key: str) -> int:
+        value: int = self._add(key.lower())
+        self[key] = value
+        return value
+
+
 @lru_cache(maxsize=32)
 def _normalizer(
     digits: str, diacritics: str, unify_optional_letters: bool, restore_zwnj: bool
@@ -147,6 +185,8 @@ class PersianTokenizer:
         if not isinstance(vocab, Vocab):
             raise TypeError(f"vocab must be a spacy.vocab.Vocab, not {type(vocab).__name__}")
         self.vocab = vocab
+        self._strings: StringStore | None = None
+        self._orth = _HashCache(vocab.strings)
         self._set_options(
             digits=digits,
             diacritics=diacritics,
@@ -184,15 +224,41 @@ class PersianTokenizer:
         """Tokenize ``text`` into a :class:`~spacy.tokens.Doc` over the original text."""
         if not isinstance(text, str):
             raise TypeError(f"the tokenizer takes a str, not {type(text).__name__}")
-        words, spaces, norms = self.split(text)
         try:
-            doc = Doc(self.vocab, words=words, spaces=spaces)
+            return self._doc(*self._tiles(text))
         except UnicodeEncodeError:
             # Lone surrogates cannot be stored by spaCy; U+FFFD keeps every offset.
-            words, spaces, norms = self.split(_SURROGATE.sub("\ufffd", text))
-            doc = Doc(self.vocab, words=words, spaces=spaces)
-        for i, norm in norms:
-            doc[i].norm_ = norm
+            return self._doc(*self._tiles(_SURROGATE.sub("\ufffd", text)))
+
+    def _doc(
+        self, words: list[str], spaces: list[bool], token_pos: list[int], norm_of: list[str] | None
+    ) -> Doc:
+        """Build the Doc from the tiles; norms are written in one ``from_array`` call."""
+        vocab = self.vocab
+        strings = vocab.strings
+        if getattr(vocab, "in_memory_zone", True):
+            # Strings added inside a memory zone are freed when it ends: cache nothing.
+            doc = Doc(vocab, words=words, spaces=spaces)
+            changed = changed_norms(words, token_pos, norm_of)
+            if changed:
+                values = numpy.zeros(len(words), dtype=numpy.uint64)
+                values[[i for i, _ in changed]] = [strings.add(n) for _, n in changed]
+                doc.from_array([NORM], values.reshape(-1, 1))  # type: ignore[arg-type]
+            return doc
+        if self._strings is not strings or len(self._orth) + len(self._orth.lowered) >= _CACHE_SIZE:
+            self._orth = _HashCache(strings)
+            self._strings = strings
+        orths = list(map(self._orth.__getitem__, words))
+        doc = Doc(vocab, words=orths, spaces=spaces)  # type: ignore[arg-type]
+        if norm_of is not None:
+            token_words = list(map(words.__getitem__, token_pos))
+            differs = list(map(str.__ne__, norm_of, token_words))
+            idx = list(itertools.compress(range(len(differs)), differs))
+            if idx:
+                lowered = map(self._orth.lowered.__getitem__, map(norm_of.__getitem__, idx))
+                values = numpy.zeros(len(words), dtype=numpy.uint64)
+                values[list(map(token_pos.__getitem__, idx))] = list(lowered)
+                doc.from_array([NORM], values.reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
@@ -209,6 +275,14 @@ class PersianTokenizer:
         >>> PersianTokenizer(Vocab()).split("می تواند!  ")
         (['می تواند', '!', ' '], [False, True, False], [(0, 'می\\u200cتواند')])
         """
+        words, spaces, token_pos, norm_of = self._tiles(text)
+        return words, spaces, changed_norms(words, token_pos, norm_of)
+
+    def _tiles(self, text: str) -> tuple[list[str], list[bool], list[int], list[str] | None]:
+        """Words, space flags, the word index of each token and its normalized form.
+
+        The normalized forms are ``None`` when the normalized text equals ``text``.
+        """
         nt = self.normalizer.normalize_with_offsets(text)
         norm = nt.text
         matches, pieces = split_spans(self._splitter, norm)
@@ -222,7 +296,8 @@ class PersianTokenizer:
             originals = to_original_spans(nt.offsets, matches)
             spans, norm_of = map_spans(matches, originals, pieces)
             spans, norm_of = unjoin(text, cum, spans, norm_of, nt.offsets, norm)
-        return assemble(text, spans, norm_of, (codes, cum))
+        words, spaces, token_pos = tile(text, spans, (codes, cum))
+        return words, spaces, token_pos, norm_of
 
     # -- serialization ----------------------------------------------------------------
 

@@ -338,3 +338,20 @@ def test_never_raises_and_keeps_offsets_with_surrogates(text: str) -> None:
     assert len(doc.text) == len(text)
     assert doc.text == "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
     assert sum(len(t.text_with_ws) for t in doc) == len(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["كتابها را مي خواند.", "او مي تواند ساعت ۱۰:۲۶ بيايد.", "COVID-19 و يك خبر ديگر"],
+)
+def test_memory_zone_gives_the_same_tokens_and_norms(text: str) -> None:
+    # The tokenizer caches string hashes outside memory zones; a zone frees the strings
+    # added inside it, so the cache must not serve them afterwards.
+    nlp = _nlp()
+    before = [(t.text, t.idx, t.norm_) for t in nlp.tokenizer(text)]
+    with nlp.memory_zone():
+        inside = [(t.text, t.idx, t.norm_) for t in nlp.tokenizer(text + " تازه")]
+    after = [(t.text, t.idx, t.norm_) for t in nlp.tokenizer(text + " تازه")]
+    assert inside == after
+    assert after[: len(before)] == before
+    assert any(t[0] != t[2] for t in before)  # the cases do change some norms

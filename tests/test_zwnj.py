@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -241,6 +242,77 @@ def test_tables_round_trip(tmp_path: Path) -> None:
     assert back.best == tables.best and back.total == tables.total
     assert back.apart == tables.apart and back.together == tables.together
     assert back.suf.keys() == tables.suf.keys()
+    assert back.types_apart_left == tables.types_apart_left
+    assert back.types_together_right == tables.types_together_right
+
+
+# -- partner-type back-off for pairs never seen ------------------------------------------
+
+
+def _typed(**options: Any) -> ZwnjModel:
+    """A prefix ``بی`` joined with many words, and a free word ``او`` that never is."""
+    stems = ["تاب", "کار", "رنگ", "صدا", "خبر", "جان"]
+    tables = tables_from_counts(
+        {"بی" + Z + s: 2 for s in stems} | {"او": 50, "رفت": 9, "آمد": 7, "دید": 4}
+    )
+    tables.types_together_left = {"بی": len(stems)}
+    tables.types_together_right = dict.fromkeys(stems, 1)
+    tables.types_apart_left = {"بی": 1, "او": 40}
+    tables.types_apart_right = {"رفت": 12, "آمد": 9, "دید": 6}
+    return ZwnjModel(tables, **options)
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "joined"),
+    [
+        ("بی", "قرار", True),  # productive prefix, unseen stem
+        ("بی", "رفت", True),
+        ("او", "رفت", False),  # a word mostly followed by words written apart
+        ("او", "قرار", False),
+        ("ب", "قرار", False),  # single letters never qualify
+    ],
+)
+def test_unseen_pairs_back_off_to_partner_types(left: str, right: str, joined: bool) -> None:
+    assert _typed().join_pair(left, right) is joined
+
+
+@pytest.mark.parametrize("pair", [("بی", "قرار"), ("بی", "رفت")])
+def test_partner_type_back_off_is_an_option(pair: tuple[str, str]) -> None:
+    assert not _typed(min_type_odds=0.0, min_bound_share=1.0).join_pair(*pair)
+    assert not _typed(min_type_odds=0.0, strict_type_odds=0.0).join_pair(*pair, strict=True)
+
+
+@pytest.mark.parametrize(
+    ("strict_type_odds", "joined"),
+    [(0.5, True), (3.0, False)],  # بی + قرار: odds (6.5 / 2) * 0.5 = 1.6
+)
+def test_strict_text_needs_stronger_partner_type_evidence(
+    strict_type_odds: float, joined: bool
+) -> None:
+    m = _typed(strict_type_odds=strict_type_odds)
+    assert m.join_pair("بی", "قرار", strict=True) is joined
+    assert m.join_pair("بی", "قرار")  # the non-strict bar is lower: strict joins ⊆ joins
+
+
+@pytest.mark.parametrize(
+    ("line", "pair"),
+    [
+        ("غربی کشور", ("بی", "کشور")),
+        ("تمامی مردم", ("می", "مردم")),
+        ("کتاب‌های خوب", ("ای", "خوب")),
+    ],
+)
+def test_regression_word_endings_are_not_counted_as_words_apart(
+    line: str, pair: tuple[str, str]
+) -> None:
+    """Bug: the pair counter matched at every letter, so ``غربی کشور`` counted ``بی کشور``."""
+    from persnews.training.zwnj_lexicon import count_pairs, count_types
+
+    counts = count_pairs([line], lambda a, b: True)
+    assert f"{pair[0]} {pair[1]}" not in counts
+    assert len(counts) == 1
+    apart_left = count_types([line])[0]
+    assert pair[0] not in apart_left
 
 
 def test_shipped_lexicon_is_small_and_loads() -> None:
@@ -319,7 +391,8 @@ def test_spaced_words_policy_never() -> None:
 @pytest.mark.parametrize("option", ["joined_words", "spaced_words"])
 def test_bad_policy_raises(option: str) -> None:
     with pytest.raises(ValueError, match="sometimes"):
-        Normalizer(**{option: "sometimes"})
+        options: dict[str, Any] = {option: "sometimes"}
+        Normalizer(**options)
 
 
 def test_style_detection() -> None:

@@ -70,9 +70,16 @@ _ENDINGS = tuple(
 
 def verb_stems() -> tuple[frozenset[str], dict[str, str]]:
     """Past stems and present->past stems from hazm's ``verbs.dat`` (``past#present`` lines)."""
-    from importlib.resources import files
+    from importlib.util import find_spec
 
-    text = (files("hazm") / "data" / "verbs.dat").read_text(encoding="utf-8")
+    # locate hazm's data without importing hazm (its import takes seconds)
+    spec = find_spec("hazm")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset(), {}
+    verbs = Path(next(iter(spec.submodule_search_locations))) / "data" / "verbs.dat"
+    if not verbs.is_file():
+        return frozenset(), {}
+    text = verbs.read_text(encoding="utf-8")
     past: set[str] = set()
     present: dict[str, str] = {}
     for line in text.split():

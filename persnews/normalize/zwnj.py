@@ -13,7 +13,9 @@ The decisions come from a lexicon counted in training text
   two pieces that meet there (last ZWNJ segment of the left word, first segment of the
   right one) were seen ZWNJ-joined clearly more often than written apart
   (``کتاب ها`` → ``کتاب‌ها``), or, for pairs never seen either way, when one of them is a
-  piece that rarely stands alone (``ها``, ``می``).
+  piece that rarely stands alone (``ها``, ``می``) or when both pieces together have
+  ZWNJ-joined many more different partners than partners written apart (``بی`` + an
+  unseen stem).
 
 * **The text's own spelling.** By default (``joined="auto"``, ``spaced="auto"``) joined
   words are restored only in text without any ZWNJ that has more such words than bound
@@ -56,6 +58,7 @@ from persnews.normalize.zwnj_tables import (
 
 __all__ = [
     "JOINED_POLICIES",
+    "LETTERS",
     "LEXICON_PATH",
     "WORD_RUN",
     "ZwnjModel",
@@ -68,6 +71,8 @@ LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "zwnj_lexicon.tsv.
 
 #: Persian letters (after character normalization), hamza above and the diacritics.
 _L = "\u0621-\u063a\u0641-\u0655\u0670\u067e\u0686\u0698\u06a9\u06af\u06cc"
+#: The same ranges, for character classes built elsewhere (the lexicon builder).
+LETTERS = _L
 _LETTER = re.compile(f"[{_L}]")
 #: When to restore ZWNJs inside words written without one (see ``ZwnjModel.edits``).
 JOINED_POLICIES = ("auto", "always", "never")
@@ -102,6 +107,13 @@ class ZwnjModel:
         strict_pair_ratio: the ratio used in text that never writes a bound piece apart.
         min_bound_share: for pairs never seen, how much of a side's use must be as a piece
             (``ها``, ``می``) for the space to become a ZWNJ.
+        min_type_odds: back-off for pairs never seen: each side's odds are its number of
+            different ZWNJ-joined partners against its number of partners written apart
+            (``بی`` + many words vs. ``او``); the space becomes a ZWNJ when their product
+            exceeds this (0 turns it off).  ``strict_type_odds`` is the bar in text that
+            never writes a bound piece apart (never below ``min_type_odds``).
+        joined_apart_ratio: joined words are trusted as written (not restored) in text
+            with at most this many of them per bound piece written apart.
 
     >>> m = ZwnjModel.from_counts({"کتاب": 5, "کتاب\u200cها": 3, "تنها": 9, "تن": 2})
     >>> m.restore_word("کتابها") == "کتاب\u200cها", m.restore_word("تنها")
@@ -120,8 +132,9 @@ class ZwnjModel:
     pair_ratio: float = 3.0
     strict_pair_ratio: float = 10.0
     min_bound_share: float = 0.9
-    min_concat_count: int = 0
-    min_type_odds: float = 0.0
+    min_type_odds: float = 0.3
+    strict_type_odds: float = 4.0
+    joined_apart_ratio: float = 1.0
 
     def __post_init__(self) -> None:
         check_choice("combine", self.combine, ("max", "product"))
@@ -258,37 +271,30 @@ class ZwnjModel:
         ratio = max(self.strict_pair_ratio, self.pair_ratio) if strict else self.pair_ratio
         if together or apart:
             return together > ratio * apart + self.pair_margin
-        return not strict and (
-            self._unseen_pair(a, b) or self._concat_known(a, b) or self._type_odds(a, b)
-        )
+        if strict:
+            return self._type_odds(a, b, max(self.strict_type_odds, self.min_type_odds))
+        return self._unseen_pair(a, b) or self._type_odds(a, b, self.min_type_odds)
 
     def pair_candidate(self, a: str, b: str) -> bool:
         """Could the pieces ``a`` and ``b`` written apart ever be joined (counts needed)?"""
         return (
             (a, b) in self._together
             or self._unseen_pair(a, b)
-            or self._concat_known(a, b)
-            or self._type_odds(a, b)
+            or self._type_odds(a, b, self.min_type_odds)
         )
 
-    def _type_odds(self, a: str, b: str) -> bool:
+    def _type_odds(self, a: str, b: str, threshold: float) -> bool:
         """Back-off for a never-seen pair: how productive each side is with a ZWNJ.
 
         Each side's odds are the number of different partners it was seen ZWNJ-joined
         with against the number it was seen written apart from; the pair is joined when
         the product of both sides' odds exceeds ``min_type_odds`` (0 turns this off).
         """
-        if self.min_type_odds <= 0 or len(a) < 2 or len(b) < 2:
+        if threshold <= 0 or len(a) < 2 or len(b) < 2:
             return False
         odds_left = (self._types_left.get(a, 0) + 0.5) / (self._types_apart_left.get(a, 0) + 1)
-        odds_right = (self._types_right.get(b, 0) + 0.5) / (
-            self._types_apart_right.get(b, 0) + 1
-        )
-        return odds_left * odds_right > self.min_type_odds
-
-    def _concat_known(self, a: str, b: str) -> bool:
-        """Is ``a + b`` a word of the lexicon (seen at least ``min_concat_count`` times)?"""
-        return 0 < self.min_concat_count <= self._total.get(a + b, 0)
+        odds_right = (self._types_right.get(b, 0) + 0.5) / (self._types_apart_right.get(b, 0) + 1)
+        return odds_left * odds_right > threshold
 
     def _unseen_pair(self, a: str, b: str) -> bool:
         """One side of a never-seen pair must be a piece that rarely stands alone.
@@ -320,8 +326,18 @@ class ZwnjModel:
         """
         if ZWNJ in text:
             return True
-        apart = self.count_pieces_apart(text)
-        return apart > 0 and apart >= self.count_joined_words(text, stop=apart + 1)
+        return self._joined_on_purpose(text, self.count_pieces_apart(text))
+
+    def _joined_on_purpose(self, text: str, apart: int) -> bool:
+        """Are ``apart`` bound pieces written apart enough to trust the joined words?
+
+        True when ``text`` has at most ``joined_apart_ratio * apart`` joined words that
+        the lexicon spells with a ZWNJ.
+        """
+        if apart == 0:
+            return False
+        limit = math.floor(self.joined_apart_ratio * apart)
+        return self.count_joined_words(text, stop=limit + 1) <= limit
 
     def writes_pieces_apart(self, text: str) -> bool:
         """Does ``text`` write a piece that rarely stands alone as a separate word?"""
@@ -395,13 +411,11 @@ class ZwnjModel:
         check_choice("joined", joined, JOINED_POLICIES)
         check_choice("spaced", spaced, JOINED_POLICIES)
         apart = self.count_pieces_apart(text) if "auto" in (joined, spaced) else 0
-        restore_joined = joined == "always" or (
-            joined == "auto"
-            and ZWNJ not in text
-            and (apart == 0 or self.count_joined_words(text, stop=apart + 1) > apart)
-        )
         join_spaced = spaced != "never"
         strict = spaced == "auto" and apart == 0
+        restore_joined = joined == "always" or (
+            joined == "auto" and ZWNJ not in text and not self._joined_on_purpose(text, apart)
+        )
         if not (restore_joined or join_spaced):
             return []
         edits: list[Edit] = []

@@ -22,9 +22,10 @@ No test file is read. Run it from the repository root::
     .venv/bin/python -m persnews.training.zwnj_lexicon --data ../shared/data
 
 It counts word forms and word pieces written apart (the last ZWNJ segment of a word, a
-space, the first segment of the next word, where that pair could ever be joined) and
-writes the derived tables of :mod:`persnews.normalize.zwnj_tables` as a small
-xz-compressed TSV.
+space, the first segment of the next word, where that pair could ever be joined), and, in
+the treebank texts, how many different partners each segment has ZWNJ-joined and written
+apart (:func:`count_types`, the back-off for pairs never seen), and writes the derived
+tables of :mod:`persnews.normalize.zwnj_tables` as a small xz-compressed TSV.
 
 >>> sorted(count_forms(["کتاب‌ها و کتاب‌ها، کتابها"]).items())
 [('و', 1), ('کتابها', 1), ('کتاب\u200cها', 2)]
@@ -38,12 +39,14 @@ import lzma
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from persnews.errors import DataNotFoundError
 from persnews.lang.chars import ZWNJ
 from persnews.normalize.chars import char_normalize
+from persnews.normalize.zwnj import LETTERS as _LETTERS
 from persnews.normalize.zwnj import WORD_RUN, ZwnjModel
 from persnews.normalize.zwnj_tables import ZwnjTables, tables_from_counts, write_tables
 
@@ -83,12 +86,15 @@ PARSNER_SKIP = range(0, 4828)
 
 #: Partner-type counts come from the sources weighted at least this much (the
 #: treebank texts, whose spelling the UD files share).
-TYPE_MIN_WEIGHT = int(__import__("os").environ.get("TMW", "2"))
+TYPE_MIN_WEIGHT = 2
 #: Looser-than-default model settings that decide which apart pairs are counted, so
 #: that the shipped counts also serve settings tuned later.
-CANDIDATE_OPTIONS: dict[str, Any] = {"min_bound_share": 0.6, "min_concat_count": 1, "min_type_odds": 0.3}
+CANDIDATE_OPTIONS: dict[str, Any] = {"min_bound_share": 0.6, "min_type_odds": 0.1}
 
-_PAIR = re.compile(rf"(?=({WORD_RUN.pattern}) ({WORD_RUN.pattern}))")
+#: Two written words separated by one space; the look-behind keeps the left word whole
+#: (without it, every word ending would count as a word of its own: ``غربی کشور``
+#: would count ``بی`` written apart from ``کشور``).
+_PAIR = re.compile(rf"(?<![{_LETTERS}\u200c])(?=({WORD_RUN.pattern}) ({WORD_RUN.pattern}))")
 
 
 def is_dev_sentence(index: int) -> bool:
@@ -232,7 +238,7 @@ def count_types(
 
     >>> al, ar, tl, tr = count_types(["کتاب خوب کتاب‌ها کتاب بد کتاب خوب"])
     >>> al["کتاب"], ar["کتاب"], tl["کتاب"], tr["ها"]
-    (2, 1, 1, 1)
+    (2, 3, 1, 1)
     """
     apart: set[tuple[str, str]] = set()
     together: set[tuple[str, str]] = set()
@@ -241,7 +247,7 @@ def count_types(
             apart.add((m.group(1).rsplit(ZWNJ, 1)[-1], m.group(2).split(ZWNJ, 1)[0]))
         for word in WORD_RUN.findall(line):
             segs = word.split(ZWNJ)
-            together.update(zip(segs, segs[1:], strict=False))
+            together.update(pairwise(segs))
     out: tuple[Counter[str], Counter[str], Counter[str], Counter[str]] = (
         Counter(),
         Counter(),
