@@ -15,8 +15,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# Run as a script, this folder would come first on sys.path, and its tokenize.py would shadow
-# the standard library's; put the repository root there instead.
+# Run as a script, this folder would come first on sys.path, where a script could shadow
+# a standard-library module; put the repository root there instead.
 _REPO = Path(__file__).resolve().parents[1]
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _REPO / "benchmarks"]
 sys.path.insert(0, str(_REPO))

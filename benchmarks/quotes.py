@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 
-# benchmarks/ holds scripts named like stdlib modules (tokenize.py): keep it off sys.path.
+# Run as a script: keep benchmarks/ off sys.path (no shadowing), the repository root on it.
 _HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE]
 sys.path.insert(0, os.path.dirname(_HERE))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sys
 
-# benchmarks/ holds scripts named like stdlib modules (tokenize.py): never import from it.
+# Run as a script: keep benchmarks/ off sys.path so nothing here shadows the stdlib.
 if sys.path and sys.path[0].rstrip("/").endswith("benchmarks"):
     sys.path[0] = sys.path[0].rstrip("/")[: -len("benchmarks")] or "."
 

@@ -67,6 +67,14 @@ def _pass_arrays(p: Any) -> tuple[_IntArray, _IntArray, _IntArray, _IntArray, An
     return ints(p.norm_starts), ints(p.norm_ends), ints(p.orig_starts), ints(p.orig_ends), copied
 
 
+def _pairs(starts: _IntArray, ends: _IntArray) -> _IntArray:
+    """``numpy.stack([starts, ends], axis=1)`` without its per-call overhead."""
+    out = numpy.empty((len(starts), 2), dtype=numpy.int64)
+    out[:, 0] = starts
+    out[:, 1] = ends
+    return out
+
+
 def split_spans(splitter: re.Pattern[str], norm: str) -> tuple[_IntArray, list[str]]:
     """Token spans and token strings of ``norm``.
 
@@ -79,7 +87,7 @@ def split_spans(splitter: re.Pattern[str], norm: str) -> tuple[_IntArray, list[s
     bounds = numpy.cumsum(lengths)
     ends = bounds[1::2]
     starts = ends - lengths[1::2]
-    return numpy.stack([starts, ends], axis=1), pieces[1::2]
+    return _pairs(starts, ends), pieces[1::2]
 
 
 def to_original_spans(omap: OffsetMap, matches: _IntArray) -> _IntArray:
@@ -90,8 +98,9 @@ def to_original_spans(omap: OffsetMap, matches: _IntArray) -> _IntArray:
     if not len(matches):
         return matches.copy()
     try:
-        st = numpy.clip(matches[:, 0], 0, omap.norm_length)
-        en = numpy.clip(matches[:, 1], 0, omap.norm_length)
+        # Token spans of the normalized text lie within it: no clipping needed.
+        st = matches[:, 0]
+        en = matches[:, 1]
         for p in reversed(omap.passes):
             ns, ne, os_, oe, cp = _pass_arrays(p)
             k = numpy.maximum(numpy.searchsorted(ns, st, side="right") - 1, 0)
@@ -102,7 +111,7 @@ def to_original_spans(omap: OffsetMap, matches: _IntArray) -> _IntArray:
             new_en = numpy.where(en <= 0, 0, numpy.where(cp[k], copied_end, oe[k]))
             st, en = new_st, new_en
         en = numpy.where(matches[:, 1] <= matches[:, 0], st, numpy.maximum(st, en))
-        return numpy.stack([st, en], axis=1)
+        return _pairs(st, en)
     except (AttributeError, TypeError, ValueError):  # pragma: no cover - map internals changed
         pairs = [omap.to_original_span(s, e) for s, e in matches.tolist()]
         return numpy.asarray(pairs, dtype=numpy.int64).reshape(-1, 2)

@@ -301,6 +301,13 @@ class PersianTokenizer:
 
     # -- serialization ----------------------------------------------------------------
 
+    def __getstate__(self) -> dict[str, Any]:
+        # The hash cache is rebuilt on first use; pickles (n_process > 1) stay small.
+        state = dict(self.__dict__)
+        state["_strings"] = None
+        state["_orth"] = _HashCache(self.vocab.strings)
+        return state
+
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         """Serialize the options."""
         return srsly.msgpack_dumps(self.options)  # type: ignore[no-any-return]

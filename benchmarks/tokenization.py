@@ -16,8 +16,8 @@ Method
 
 Usage::
 
-    .venv/bin/python -m benchmarks.tokenize --split test
-    .venv/bin/python -m benchmarks.tokenize --split dev --errors 30   # tuning
+    .venv/bin/python -m benchmarks.tokenization --split test
+    .venv/bin/python -m benchmarks.tokenization --split dev --errors 30   # tuning
 """
 
 from __future__ import annotations
