@@ -224,19 +224,28 @@ def score_ner(
     docs = _run(pipes, docs)
     scores = NerScores()
     for (_, tags), doc in zip(sents, docs, strict=True):
-        gold = spans(tags)
         pred = {(e.start, e.end, e.label_) for e in doc.ents}
-        if keep is not None:
-            gold = {g for g in gold if g[2] in keep}
-            pred = {p for p in pred if p[2] in keep}
-        scores.micro.add(correct=len(gold & pred), gold=len(gold), pred=len(pred))
-        for label in {g[2] for g in gold} | {p[2] for p in pred}:
-            g = {x for x in gold if x[2] == label}
-            p = {x for x in pred if x[2] == label}
-            scores.per_type.setdefault(label, Counts()).add(
-                correct=len(g & p), gold=len(g), pred=len(p)
-            )
+        _add_entity_counts(scores, spans(tags), pred, keep)
     return scores
+
+
+def _add_entity_counts(
+    scores: NerScores,
+    gold: set[tuple[int, int, str]],
+    pred: set[tuple[int, int, str]],
+    keep: set[str] | None,
+) -> None:
+    """Add one sentence's exact-match entity counts (micro and per label) to ``scores``."""
+    if keep is not None:
+        gold = {g for g in gold if g[2] in keep}
+        pred = {p for p in pred if p[2] in keep}
+    scores.micro.add(correct=len(gold & pred), gold=len(gold), pred=len(pred))
+    for label in {g[2] for g in gold} | {p[2] for p in pred}:
+        g = {x for x in gold if x[2] == label}
+        p = {x for x in pred if x[2] == label}
+        scores.per_type.setdefault(label, Counts()).add(
+            correct=len(g & p), gold=len(g), pred=len(p)
+        )
 
 
 def score_ner_raw(
@@ -263,14 +272,5 @@ def score_ner_raw(
     scores = NerScores()
     for gold, doc in zip(golds, nlp.pipe(texts, batch_size=64), strict=True):
         pred = {(e.start_char, e.end_char, e.label_) for e in doc.ents}
-        if keep is not None:
-            gold = {g for g in gold if g[2] in keep}
-            pred = {p for p in pred if p[2] in keep}
-        scores.micro.add(correct=len(gold & pred), gold=len(gold), pred=len(pred))
-        for label in {g[2] for g in gold} | {p[2] for p in pred}:
-            g = {x for x in gold if x[2] == label}
-            p = {x for x in pred if x[2] == label}
-            scores.per_type.setdefault(label, Counts()).add(
-                correct=len(g & p), gold=len(g), pred=len(p)
-            )
+        _add_entity_counts(scores, gold, pred, keep)
     return scores
