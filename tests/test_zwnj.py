@@ -418,3 +418,16 @@ def test_regression_a_few_spaced_pieces_do_not_switch_off_joined_restoration() -
     text = "پوتین میتواند تنشها را کم کند و نیروهای هستهای را عقب بکشد. صندل های چرمی"
     out = normalize(text)
     assert z("می+تواند") in out and z("تنش+ها") in out and z("هسته+ای") in out
+
+
+def test_regression_unbounded_decision_caches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bug: the word and pair caches grew with every new word of a corpus, without limit."""
+    from persnews.normalize import zwnj as zwnj_module
+
+    monkeypatch.setattr(zwnj_module, "CACHE_LIMIT", 5)
+    model = zwnj_module.ZwnjModel.from_counts({"کتاب\u200cها": 10, "می\u200cرود": 10})
+    words = ["کتابها", "میرود", "دفترها", "خانهها", "میزها", "سالها", "شهرها", "راهها"]
+    expected = [model.edits(w, joined="always") for w in words]
+    for _ in range(3):
+        assert [model.edits(w, joined="always") for w in words] == expected
+        assert len(model._word_cache) <= 5 + len(words)

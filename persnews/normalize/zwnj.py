@@ -84,6 +84,10 @@ _PHRASE = re.compile(f"{WORD_RUN.pattern}(?: {WORD_RUN.pattern})*")
 _PROTECT_HINT = re.compile(r"[@#]|://|www\.")
 _SPACE = re.compile(r"\s")
 #: Combining marks: a word never splits before one.
+#: Entries each decision cache may hold before it is emptied: decisions are pure, so clearing a
+#: cache changes no output, and a worker streaming a large corpus keeps bounded memory.
+CACHE_LIMIT = 100_000
+
 _MARKS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670")
 
 
@@ -186,6 +190,13 @@ class ZwnjModel:
             with self._lock:
                 self._word_cache[word] = cached
         return cached
+
+    def _bound_caches(self) -> None:
+        """Empty any decision cache that has grown past :data:`CACHE_LIMIT` entries."""
+        for cache in (self._word_cache, self._pair_cache, self._strict_cache):
+            if len(cache) > CACHE_LIMIT:
+                with self._lock:
+                    cache.clear()
 
     def _restore(self, key: str, depth: int) -> str:
         best = self._best.get(key)
@@ -410,6 +421,7 @@ class ZwnjModel:
         """
         check_choice("joined", joined, JOINED_POLICIES)
         check_choice("spaced", spaced, JOINED_POLICIES)
+        self._bound_caches()
         apart = self.count_pieces_apart(text) if "auto" in (joined, spaced) else 0
         join_spaced = spaced != "never"
         strict = spaced == "auto" and apart == 0
