@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 
 from persnews.extract.coref import words
 from persnews.extract.names import match_form, phrase_at, phrase_set
+from persnews.lang.calendar import RECENT_TIME_ADVERBS, TIME_NOUNS
 from persnews.lang.lexicon import hazm_stopwords, is_closed_class, is_common, is_rare
 from persnews.lang.titles import FIRST_NAMES, NAME_STOPWORDS, ORG_HEADS, ROLE_HEADS
 
@@ -39,25 +40,7 @@ _NAME_SUFFIXES = {"نژاد", "زاده", "زاد", "پور", "فر", "راد", 
 _STRONG_SOURCES = frozenset({"gazetteer", "attribution", "org-loc"})
 _ROLE_PHRASES = phrase_set(ROLE_HEADS)
 _GENERIC = {t for p in phrase_set(ORG_HEADS) | _ROLE_PHRASES for t in p}
-_TIME = {
-    match_form(w)
-    for w in (
-        "روز",
-        "امروز",
-        "دیروز",
-        "فردا",
-        "امسال",
-        "پارسال",
-        "هفته",
-        "ماه",
-        "سال",
-        "شب",
-        "صبح",
-        "عصر",
-        "ظهر",
-        "اخیرا",
-    )
-}
+_TIME = {match_form(w) for w in TIME_NOUNS + RECENT_TIME_ADVERBS}
 #: Arabic-style adverbs in ``-اً``, often written without the tanvin (``سریعا``).
 _ADVERBS = {
     match_form(w)

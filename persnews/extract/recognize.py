@@ -22,6 +22,7 @@ from persnews.errors import check_choice
 from persnews.extract.coref import Word, forms_of, role_phrase, words
 from persnews.extract.linking import AliasMatcher
 from persnews.extract.names import SearchText, match_form, phrase_at, phrase_set
+from persnews.lang.calendar import RELATIVE_TIME_ADJECTIVES, TIME_NOUNS
 from persnews.lang.gazetteer import load_gazetteer
 from persnews.lang.lexicon import (
     hazm_stopwords,
@@ -236,25 +237,7 @@ _DETERMINERS = {
 _PLURAL = {"ها", "های", "هایی"}
 _LOC_HEADS = {match_form(w) for w in ["شهر", "شهرستان", "استان", "روستای", "روستا", "جزیره"]}
 _SUFFIX_WORDS = {"ها", "های", "هایی", "ای", "ی", "اند", "ایم", "ام", "اش", "شان", "تر", "ترین"}
-_TIME_WORDS = {
-    match_form(w)
-    for w in [
-        "روز",
-        "امروز",
-        "دیروز",
-        "فردا",
-        "هفته",
-        "ماه",
-        "سال",
-        "شب",
-        "صبح",
-        "عصر",
-        "ظهر",
-        "اخیر",
-        "گذشته",
-        "آینده",
-    ]
-}
+_TIME_WORDS = {match_form(w) for w in TIME_NOUNS + RELATIVE_TIME_ADJECTIVES}
 
 
 def _modifier(w: Word) -> bool:

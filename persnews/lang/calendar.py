@@ -19,7 +19,10 @@ __all__ = [
     "HIJRI_MONTHS",
     "JALALI_MONTHS",
     "MONTH_NAMES",
+    "RECENT_TIME_ADVERBS",
+    "RELATIVE_TIME_ADJECTIVES",
     "TEHRAN_TZ_NAME",
+    "TIME_NOUNS",
     "WEEKDAYS",
     "fold_calendar_word",
     "month_number",
@@ -119,6 +122,27 @@ _FOLD = str.maketrans(
         "\xa0": None,
     }
 )
+
+#: Nouns of time (day, week, month, ...) that are never part of a name.
+TIME_NOUNS: tuple[str, ...] = (
+    "روز",
+    "امروز",
+    "دیروز",
+    "فردا",
+    "هفته",
+    "ماه",
+    "سال",
+    "شب",
+    "صبح",
+    "عصر",
+    "ظهر",
+)
+
+#: Adverbs of recent time (this year, last year, recently).
+RECENT_TIME_ADVERBS: tuple[str, ...] = ("امسال", "پارسال", "اخیرا")
+
+#: Adjectives after a time noun (recent, past, coming): ``هفته گذشته``.
+RELATIVE_TIME_ADJECTIVES: tuple[str, ...] = ("اخیر", "گذشته", "آینده")
 
 
 def fold_calendar_word(word: str) -> str:
