@@ -117,13 +117,14 @@ def is_rare(form: str) -> bool:
     return lexicon().get(form, (0, False, False))[0] < _RARE_FREQ
 
 
-def hazm_stopwords() -> set[str]:
-    """hazm's stopword list in match form (empty without hazm)."""
+@lru_cache(maxsize=1)
+def hazm_stopwords() -> frozenset[str]:
+    """hazm's stopword list in match form (empty without hazm); read once."""
     try:
         text = _hazm_data("stopwords.dat").read_text(encoding="utf-8")
     except OSError:
-        return set()
-    return {_fold(w) for w in text.splitlines() if w.strip()}
+        return frozenset()
+    return frozenset(_fold(w) for w in text.splitlines() if w.strip())
 
 
 def is_closed_class(form: str) -> bool:

@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--set",
         nargs="*",
+        action="extend",
         default=[],
         metavar="KEY=VALUE",
         help="config overrides, e.g. training.max_steps=2000",
@@ -84,6 +85,10 @@ def install(best: Path, name: str, data_dir: Path, *, models_dir: Path | None = 
     target = (models_dir or MODELS_DIR) / name
     nlp = spacy.load(best)
     if name == "fa_ud":
+        if "tagger" in nlp.pipe_names:
+            import persnews.models.upos  # noqa: F401  (registers persnews_upos)
+
+            nlp.add_pipe("persnews_upos", after="tagger")
         add_lemma_lookup(nlp, data_dir)
     if target.exists():
         shutil.rmtree(target)

@@ -35,6 +35,7 @@ __all__ = [
     "copy_tokens",
     "gold_corpus",
     "require",
+    "tagger_tag",
 ]
 
 #: Treebank files (relative to the data dir) split train/dev by :func:`carve_index`.
@@ -69,28 +70,72 @@ def _save(docs: Iterable[Doc], path: Path) -> int:
     return n
 
 
-def _docs(vocab: Vocab, sents: Sequence[Sentence]) -> Iterator[Doc]:
-    for sent in sents:
-        yield sentence_to_doc(vocab, [sent])
+def tagger_tag(upos: str, source: str) -> str:
+    """The ``token.tag_`` training value (UPOS) of a gold word, ``""`` when missing.
+
+    Seraji tags proper nouns ``NOUN`` (it has no ``PROPN``), PerDT tags them ``PROPN``; the
+    tagger follows PerDT, so Seraji's ``NOUN`` words count as unannotated for it.
+
+    >>> tagger_tag("NOUN", "ud/seraji-dev.conllu"), tagger_tag("NOUN", "ud/perdt-dev.conllu")
+    ('', 'NOUN')
+    """
+    if upos == "NOUN" and "seraji" in source:
+        return ""
+    return "" if upos == "_" else upos
 
 
-def build_ud(data_dir: Path, out_dir: Path, *, include_iperudt: bool = True) -> dict[str, int]:
-    """Write ``ud-train.spacy``, ``ud-dev.spacy`` (carved dev), ``ud-dev-iperudt.spacy``."""
+def _tagged_docs(vocab: Vocab, sents: Sequence[tuple[str, Sentence]]) -> Iterator[Doc]:
+    for source, sent in sents:
+        doc = sentence_to_doc(vocab, [sent])
+        for token, word in zip(doc, sent.words, strict=True):
+            token.tag_ = tagger_tag(word.upos, source)
+        yield doc
+
+
+def build_ud(
+    data_dir: Path,
+    out_dir: Path,
+    *,
+    include_iperudt: bool = True,
+    silver: bool = False,
+    gold_repeat: int = 1,
+) -> dict[str, int]:
+    """Write ``ud-train.spacy``, ``ud-dev.spacy`` (carved dev), ``ud-dev-iperudt.spacy``.
+
+    Gold Docs carry UPOS twice: in ``pos`` (with morphology, for the morphologizer) and
+    in ``tag`` (for the tagger, see :func:`tagger_tag`).  With ``silver`` the Bijankhan
+    and ParsNER sentences (:mod:`persnews.training.silver_pos`) are added with tags only;
+    ``gold_repeat`` repeats the gold sentences so they keep their weight in each epoch.
+    """
+    from persnews.training.silver_pos import (
+        BIJANKHAN,
+        PARSNER,
+        read_bijankhan,
+        read_parsner,
+        silver_docs,
+        upos_counts,
+    )
+
     vocab = Vocab()
-    train: list[Sentence] = []
-    dev: list[Sentence] = []
+    train: list[tuple[str, Sentence]] = []
+    dev: list[tuple[str, Sentence]] = []
     for rel in UD_DEV_CARVED:
         for i, sent in enumerate(read_conllu(require(data_dir, rel))):
-            (dev if carve_index(i) else train).append(sent)
+            (dev if carve_index(i) else train).append((rel, sent))
     if include_iperudt:
         for rel in UD_TRAIN:
-            train.extend(read_conllu(require(data_dir, rel)))
+            train.extend((rel, s) for s in read_conllu(require(data_dir, rel)))
+    docs = list(_tagged_docs(vocab, train)) * max(1, gold_repeat)
+    if silver:
+        counts_by_word = upos_counts(s for _, s in train)
+        docs += silver_docs(vocab, read_bijankhan(require(data_dir, BIJANKHAN)), counts_by_word)
+        docs += silver_docs(vocab, read_parsner(require(data_dir, PARSNER)), counts_by_word)
     counts = {
-        "ud-train": _save(_docs(vocab, train), out_dir / "ud-train.spacy"),
-        "ud-dev": _save(_docs(vocab, dev), out_dir / "ud-dev.spacy"),
+        "ud-train": _save(docs, out_dir / "ud-train.spacy"),
+        "ud-dev": _save(_tagged_docs(vocab, dev), out_dir / "ud-dev.spacy"),
     }
-    iper = read_conllu(require(data_dir, UD_DEV[0]))
-    counts["ud-dev-iperudt"] = _save(_docs(vocab, iper), out_dir / "ud-dev-iperudt.spacy")
+    iper = [(UD_DEV[0], s) for s in read_conllu(require(data_dir, UD_DEV[0]))]
+    counts["ud-dev-iperudt"] = _save(_tagged_docs(vocab, iper), out_dir / "ud-dev-iperudt.spacy")
     return counts
 
 

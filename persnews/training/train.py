@@ -65,7 +65,9 @@ def train_ud(
     """Train tagger/morphologizer/lemmatizer/parser; returns the ``model-best`` directory."""
     from persnews.training.corpora import build_ud
 
-    counts = build_ud(Path(data_dir), Path(work_dir), include_iperudt=False)
+    counts = build_ud(
+        Path(data_dir), Path(work_dir), include_iperudt=True, silver=True, gold_repeat=2
+    )
     logger.info("UD corpora: %s", counts)
     opts: dict[str, object] = {
         "paths.train": str(Path(work_dir) / "ud-train.spacy"),

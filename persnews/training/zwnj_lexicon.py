@@ -161,25 +161,30 @@ def _bijankhan(path: Path) -> Iterator[str]:
         yield " ".join(tokens)
 
 
-def raw_holdout(data: Path) -> list[str]:
-    """Every 10th line of the raw treebank files: extra tuning text (see ``holdout``)."""
+def _in_fold(index: int, fold: int) -> bool:
+    return index % 10 == fold
+
+
+def raw_holdout(data: Path, *, fold: int = 9) -> list[str]:
+    """Every 10th line (``index % 10 == fold``) of the raw treebank files (see ``holdout``)."""
     out: list[str] = []
     for rel in RAW_TRAINING:
         with lzma.open(_require(data, rel), "rt", encoding="utf-8") as fh:
-            out += [line.rstrip("\n") for i, line in enumerate(fh) if is_dev_sentence(i)]
+            out += [line.rstrip("\n") for i, line in enumerate(fh) if _in_fold(i, fold)]
     return out
 
 
-def training_sources(data: Path, *, holdout: bool = False) -> dict[str, list[str]]:
+def training_sources(data: Path, *, holdout: bool = False, fold: int = 9) -> dict[str, list[str]]:
     """Training sentences by source (never test or dev text).
 
-    With ``holdout`` the lines of :func:`raw_holdout` are left out, for tuning on them.
+    With ``holdout`` the lines of :func:`raw_holdout` (of ``fold``) are left out, for tuning
+    on them and for training the pair classifier (:mod:`persnews.training.zwnj_classifier`).
     """
     out: dict[str, list[str]] = {}
     for rel in RAW_TRAINING:
         with lzma.open(_require(data, rel), "rt", encoding="utf-8") as fh:
             lines = [line.rstrip("\n") for line in fh]
-        out[rel] = [t for i, t in enumerate(lines) if not (holdout and is_dev_sentence(i))]
+        out[rel] = [t for i, t in enumerate(lines) if not (holdout and _in_fold(i, fold))]
     for rel in UD_TRAINING:
         out[rel] = _texts(_require(data, rel))
     for rel in CARVED:
@@ -319,10 +324,11 @@ def build(
     output: Path = DEFAULT_OUTPUT,
     *,
     holdout: bool = False,
+    fold: int = 9,
     weights: dict[str, int] | None = None,
 ) -> tuple[int, int]:
     """Count the training text under ``data`` and write the lexicon; return its sizes."""
-    sources = training_sources(Path(data), holdout=holdout)
+    sources = training_sources(Path(data), holdout=holdout, fold=fold)
     forms: Counter[str] = Counter()
     lines: list[str] = []
     type_lines: list[str] = []
@@ -360,10 +366,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--holdout", action="store_true", help="leave out every 10th raw line (for tuning)"
     )
+    parser.add_argument(
+        "--fold", type=int, default=9, choices=range(10), help="which 10th --holdout leaves out"
+    )
     parser.add_argument("--weights", help="JSON object overriding SOURCE_WEIGHTS (tuning)")
     args = parser.parse_args(argv)
     weights = {**SOURCE_WEIGHTS, **json.loads(args.weights)} if args.weights else None
-    n_forms, n_pairs = build(args.data, args.output, holdout=args.holdout, weights=weights)
+    n_forms, n_pairs = build(
+        args.data, args.output, holdout=args.holdout, fold=args.fold, weights=weights
+    )
     size = args.output.stat().st_size
     print(f"wrote {args.output}: {n_forms} forms, {n_pairs} pairs, {size} bytes")
     return 0

@@ -1,0 +1,95 @@
+"""Training helpers that run without the shared data: argument parsing, tag mapping."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+import spacy
+
+from persnews.models.upos import copy_tag_to_pos
+from persnews.training.cli import _overrides, build_parser
+from persnews.training.corpora import tagger_tag
+from persnews.training.silver_pos import _split, choose_upos, silver_docs
+
+
+def test_repeated_set_options_are_all_kept() -> None:
+    """Regression: ``--set a=1 --set b=2`` used to keep only the last override."""
+    args = build_parser().parse_args(
+        ["ner", "--set", "training.max_steps=9000", "--set", "training.patience=3000", "x=y"]
+    )
+    assert _overrides(args.set) == {
+        "training.max_steps": 9000,
+        "training.patience": 3000,
+        "x": "y",
+    }
+
+
+COUNTS = {
+    "است": Counter({"AUX": 50, "VERB": 3}),
+    "که": Counter({"SCONJ": 30, "PRON": 2}),
+    "همه": Counter({"DET": 10, "PRON": 8}),
+    "اول": Counter({"ADJ": 5, "NUM": 9}),
+    "بله": Counter({"INTJ": 1}),
+    "حدود": Counter({"ADP": 7}),
+}
+
+
+@pytest.mark.parametrize(
+    ("word", "tag", "proper", "expected"),
+    [
+        ("است", "V_PRE_SIM", False, "AUX"),  # word majority inside the allowed set
+        ("گفت", "V_PA_SIM_POS_3", False, "VERB"),  # unseen verb: default
+        ("که", "CON_RELC", False, "SCONJ"),
+        ("و", "CON_GMC", False, "CCONJ"),
+        ("همه", "QUA", False, "DET"),
+        ("اول", "ADJ_ORD", False, "NUM"),
+        ("تهران", "N_SING_LOC_PR", False, "PROPN"),
+        ("رئیسی", "N_SING", True, "PROPN"),  # ParsNER: inside a PERS entity
+        ("کتاب", "N_PL_COM", False, "NOUN"),
+        ("۱۴۰۰", "N_SING", False, "NUM"),
+        ("«", "DELM", False, "PUNCT"),
+        ("حدود", "SPEC", False, "ADP"),  # open tag: seen often enough in UD
+        ("بله", "PS", False, "INTJ"),
+        ("ناشناخته", "SPEC", False, ""),  # open tag, unseen word: missing
+    ],
+)
+def test_choose_upos(word: str, tag: str, proper: bool, expected: str) -> None:
+    assert choose_upos(word, tag, COUNTS, proper=proper) == expected
+
+
+def test_bijankhan_stream_is_cut_into_sentences() -> None:
+    stream = [("#", "DELM"), ("او", "PRO"), ("آمد", "V_PA"), (".", "DELM"), ("من", "PRO")]
+    assert [[w for w, _ in s] for s in _split(stream)] == [["او", "آمد", "."], ["من"]]
+
+
+def test_silver_docs_carry_only_tags_and_norms() -> None:
+    nlp = spacy.blank("fa")
+    (doc,) = silver_docs(nlp.vocab, [[("ميگويند", "V_PRS", False), ("؟", "DELM", False)]], {})
+    assert [t.tag_ for t in doc] == ["VERB", "PUNCT"]
+    assert doc[0].norm_ == "می\u200cگویند"
+    assert not doc.has_annotation("DEP") and not doc.has_annotation("POS")
+
+
+@pytest.mark.parametrize(
+    ("upos", "source", "expected"),
+    [
+        ("NOUN", "ud/seraji-dev.conllu", ""),
+        ("NOUN", "ud/perdt-dev.conllu", "NOUN"),
+        ("PROPN", "ud/perdt-dev.conllu", "PROPN"),
+        ("VERB", "ud/seraji-dev.conllu", "VERB"),
+        ("_", "ud/iperudt-train.conllu", ""),
+    ],
+)
+def test_tagger_tag_follows_perdt_for_proper_nouns(upos: str, source: str, expected: str) -> None:
+    assert tagger_tag(upos, source) == expected
+
+
+def test_upos_copy_keeps_morphologizer_value_without_tag() -> None:
+    nlp = spacy.blank("fa")
+    doc = nlp.make_doc("پوتین گفت که")
+    doc[0].tag_ = "PROPN"
+    doc[1].pos_ = "VERB"
+    doc[2].tag_ = "N_SING"  # not a UPOS value: ignored
+    doc[2].pos_ = "SCONJ"
+    assert [t.pos_ for t in copy_tag_to_pos(doc)] == ["PROPN", "VERB", "SCONJ"]
