@@ -97,10 +97,13 @@ def _entity_table(frames: Frames) -> pd.DataFrame:
         out["mentions"] = ents["n_mentions"].fillna(0).astype(int).to_numpy()
     elif "mentions" in frames and len(frames["mentions"]):
         m = frames["mentions"]
-        counts = m.groupby([m[_col(m, "article_id", "doc_id")].astype(str),
-                            m[_col(m, "entity_id")].astype(str)]).size()
-        out["mentions"] = [int(counts.get((a, e), 0))
-                           for a, e in zip(out["article_id"], out["entity_id"], strict=True)]
+        counts = m.groupby(
+            [m[_col(m, "article_id", "doc_id")].astype(str), m[_col(m, "entity_id")].astype(str)]
+        ).size()
+        out["mentions"] = [
+            int(counts.get((a, e), 0))
+            for a, e in zip(out["article_id"], out["entity_id"], strict=True)
+        ]
     else:
         out["mentions"] = 1
     return out
@@ -169,11 +172,15 @@ def quotes_by_speaker(data: Frames | Iterable[Any], *, n: int | None = None) -> 
         return pd.DataFrame(columns=["speaker", "quotes", "articles", "example"])
     text_col = _col(q, "content", "content_text")
     q["_len"] = q[text_col].fillna("").str.len()
-    grouped = q.sort_values("_len", ascending=False).groupby("speaker_key").agg(
-        speaker=("speaker", "first"),
-        quotes=("speaker", "size"),
-        articles=("article_id", "nunique"),
-        example=(text_col, "first"),
+    grouped = (
+        q.sort_values("_len", ascending=False)
+        .groupby("speaker_key")
+        .agg(
+            speaker=("speaker", "first"),
+            quotes=("speaker", "size"),
+            articles=("article_id", "nunique"),
+            example=(text_col, "first"),
+        )
     )
     grouped = grouped.sort_values(["quotes", "speaker"], ascending=[False, True])
     out = grouped.reset_index(drop=True)
@@ -194,13 +201,15 @@ def who_quotes_whom(data: Frames | Iterable[Any], *, n: int | None = None) -> pd
     ents = _entity_table(frames).set_index(["article_id", "entity_id"])
     m_aid = m[_col(m, "article_id", "doc_id")].astype(str)
     by_article: dict[str, list[tuple[int, int, str]]] = {}
-    for aid, ent, start, end in zip(m_aid, m[_col(m, "entity_id")].astype(str), m["start"],
-                                    m["end"], strict=True):
+    for aid, ent, start, end in zip(
+        m_aid, m[_col(m, "entity_id")].astype(str), m["start"], m["end"], strict=True
+    ):
         by_article.setdefault(aid, []).append((int(start), int(end), ent))
     counts: Counter[tuple[str, str, str]] = Counter()
     cs, ce = _col(q, "content_start"), _col(q, "content_end")
-    for aid, start, end, speaker, skey in zip(q["article_id"], q[cs], q[ce], q["speaker"],
-                                              q["speaker_key"], strict=True):
+    for aid, start, end, speaker, skey in zip(
+        q["article_id"], q[cs], q[ce], q["speaker"], q["speaker_key"], strict=True
+    ):
         inside = {e for s, t, e in by_article.get(aid, []) if s >= start and t <= end}
         for ent in inside:
             row = ents.loc[(aid, ent)]

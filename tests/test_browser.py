@@ -73,8 +73,10 @@ def _chromium() -> str:
         found = shutil.which(name)
         if found:
             return found
-    pytest.skip("headless Chromium not found: install Debian's package with `apt-get install -y "
-                "chromium` (CI's .ci/run does this)")
+    pytest.skip(
+        "headless Chromium not found: install Debian's package with `apt-get install -y "
+        "chromium` (CI's .ci/run does this)"
+    )
 
 
 def _artifact_dir() -> Path:
@@ -86,13 +88,26 @@ def _artifact_dir() -> Path:
 
 def _run_chromium(args: list[str], profile: Path) -> subprocess.CompletedProcess[str]:
     base = [
-        _chromium(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-default-apps", "--no-first-run", "--disable-extensions",
-        "--hide-scrollbars", f"--user-data-dir={profile}", "--window-size=1100,900",
+        _chromium(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-default-apps",
+        "--no-first-run",
+        "--disable-extensions",
+        "--hide-scrollbars",
+        f"--user-data-dir={profile}",
+        "--window-size=1100,900",
     ]
     return subprocess.run(
-        [*base, *args], capture_output=True, text=True, timeout=120, check=False,
+        [*base, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
         env={**os.environ, "HOME": str(profile)},
     )
 

@@ -8,10 +8,19 @@ from collections.abc import Iterator
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import load_config
 
 from persnews.errors import InvalidOptionError, ModelNotFoundError
 from persnews.lang.ner_labels import ARMAN_LABELS, CORPUS_MAPS, LABELS, SHIPPED_LABELS, map_label
-from persnews.models import COMPONENTS, add_trained_components, available, load_ner, load_ud
+from persnews.models import (
+    COMPONENTS,
+    NER_MODEL,
+    UD_MODEL,
+    add_trained_components,
+    available,
+    load_ner,
+    load_ud,
+)
 from persnews.training.conllu import gold_norm
 
 needs_ud = pytest.mark.skipif(not available()["fa_ud"], reason="shipped UD model not present")
@@ -98,7 +107,13 @@ def test_models_load_offline_in_order(no_network: None) -> None:
     if "parser" not in nlp.pipe_names:
         add_trained_components(nlp)
     names = nlp.pipe_names
-    expected = [*COMPONENTS["fa_ud"], *COMPONENTS["fa_ner"]]
+    stored = {
+        name: load_config(path / "config.cfg")["nlp"]["pipeline"]
+        for name, path in (("fa_ud", UD_MODEL), ("fa_ner", NER_MODEL))
+    }
+    # every component a shipped model has, in the documented order
+    expected = [c for m in ("fa_ud", "fa_ner") for c in COMPONENTS[m] if c in stored[m]]
+    assert set(stored["fa_ud"]) <= set(COMPONENTS["fa_ud"])
     assert [n for n in names if n in expected] == expected
     if "persnews_sentencizer" in names:
         assert names.index("persnews_sentencizer") < names.index("parser")
@@ -209,3 +224,29 @@ def test_lemma_uses_normalized_form_for_unnormalized_input(ud: Language) -> None
 def test_ner_finds_entities(ner: Language, words: list[str], entity: str, label: str) -> None:
     doc = _doc(ner, words)
     assert (entity, label) in {(e.text, e.label_) for e in doc.ents}
+
+
+@needs_ud
+@needs_ner
+def test_trained_components_share_the_pipeline_vocab_and_vectors() -> None:
+    """Both models are loaded into the pipeline's own vocab, with the vectors restored
+    after sourcing (they are swapped out to skip spaCy's byte-by-byte vector check)."""
+    import persnews
+
+    nlp = persnews.load()
+    assert nlp.vocab.vectors.shape[0] > 0
+    for name in ("tok2vec", "morphologizer", "ner"):
+        assert nlp.get_pipe(name).vocab is nlp.vocab  # type: ignore[attr-defined]
+    doc = nlp("وزیر خارجه ایران گفت که مذاکرات ادامه دارد.")
+    assert any(str(t.morph) for t in doc)
+
+
+@needs_ud
+def test_loading_into_a_pipeline_with_other_vectors_is_refused() -> None:
+    import numpy
+    import spacy
+
+    nlp = spacy.blank("fa")
+    nlp.vocab.set_vector("کتاب", numpy.ones(7, dtype="float32"))
+    with pytest.raises(ModelNotFoundError, match="other vectors"):
+        add_trained_components(nlp, models=("fa_ud",))

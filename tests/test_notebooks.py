@@ -33,7 +33,9 @@ def _execute(name: str, env: dict[str, str] | None = None, *, upto: str | None =
     os.environ.update(env or {})
     try:
         client = nbclient.NotebookClient(
-            book, timeout=900, kernel_name="python3",
+            book,
+            timeout=900,
+            kernel_name="python3",
             resources={"metadata": {"path": str(NOTEBOOKS)}},
         )
         client.execute()

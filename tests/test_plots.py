@@ -102,8 +102,15 @@ def test_persian_label_renders_ink_that_differs_from_isolated_letters(tmp_path: 
 
     def draw(text: str) -> np.ndarray:
         fig = plt.figure(figsize=(3, 1), dpi=80)
-        fig.text(0.5, 0.5, plots.fa(text), fontfamily=[plots.persian_font()], fontsize=24,
-                 ha="center", va="center")
+        fig.text(
+            0.5,
+            0.5,
+            plots.fa(text),
+            fontfamily=[plots.persian_font()],
+            fontsize=24,
+            ha="center",
+            va="center",
+        )
         fig.canvas.draw()
         pixels = np.asarray(fig.canvas.buffer_rgba())[..., 0].copy()  # type: ignore[attr-defined]
         plt.close(fig)

@@ -30,8 +30,14 @@ def _span(text: str, needle: str, occ: int = 1) -> dict[str, Any]:
     return {"start": start, "end": end, "text": text[start:end]}
 
 
-def _pred(content: str, *, speaker: str | None = None, cue: str = "گفت",
-          entity: str | None = None, antecedent: str | None = None) -> dict[str, Any]:
+def _pred(
+    content: str,
+    *,
+    speaker: str | None = None,
+    cue: str = "گفت",
+    entity: str | None = None,
+    antecedent: str | None = None,
+) -> dict[str, Any]:
     return {
         "id": "q",
         "kind": "direct",
@@ -49,8 +55,12 @@ GOLD_ENTITIES = {"vazir": {"id": "vazir", "label": "PER", "canonical": "وزیر
 
 
 def _gold(content: str, **extra: Any) -> dict[str, Any]:
-    g = {"content_span": resolve_span(TEXT, {"text": content}), "cue_span": None,
-         "speaker": "vazir", "speaker_type": "named"}
+    g = {
+        "content_span": resolve_span(TEXT, {"text": content}),
+        "cue_span": None,
+        "speaker": "vazir",
+        "speaker_type": "named",
+    }
     g.update(extra)
     return g
 
@@ -132,8 +142,12 @@ def test_speaker_named_by_alias_antecedent_or_entity() -> None:
 
 
 def test_anonymous_speaker_needs_overlap_and_no_named_entity() -> None:
-    g = _gold("صادرات بیشتر می‌شود", speaker=None, speaker_type="anonymous",
-              speaker_mention_span=resolve_span(TEXT, {"text": "وی"}))
+    g = _gold(
+        "صادرات بیشتر می‌شود",
+        speaker=None,
+        speaker_type="anonymous",
+        speaker_mention_span=resolve_span(TEXT, {"text": "وی"}),
+    )
     assert speaker_correct(_pred("صادرات", speaker="وی"), g, GOLD_ENTITIES, {})
     assert not speaker_correct(_pred("صادرات", speaker="وزیر"), g, GOLD_ENTITIES, {})
     none_gold = _gold("صادرات", speaker=None, speaker_type="none")
@@ -147,8 +161,7 @@ def test_speaker_accuracy_by_type_and_attributed_f1() -> None:
         GOLD_ENTITIES,
         [],
     )
-    preds = [_pred("قیمت‌ها ثابت می‌ماند", speaker="وزیر"),
-             _pred("صادرات بیشتر می‌شود", speaker="وی")]
+    preds = [_pred("قیمت‌ها ثابت می‌ماند", speaker="وزیر"), _pred("صادرات بیشتر می‌شود", speaker="وی")]
     scores = score_article(gold, preds)
     assert scores.speaker_accuracy("named") == 1.0
     assert scores.speaker_accuracy("pronoun") == 0.0
@@ -181,9 +194,16 @@ def test_load_gold_resolves_offsets(tmp_path: Path) -> None:
     data = {
         "file": "a.txt",
         "entities": list(GOLD_ENTITIES.values()),
-        "quotes": [{"id": "q1", "kind": "direct", "speaker": "vazir", "speaker_type": "named",
-                    "content": {"text": "قیمت‌ها ثابت می‌ماند", "occ": 1},
-                    "cue": {"text": "گفت", "occ": 1}}],
+        "quotes": [
+            {
+                "id": "q1",
+                "kind": "direct",
+                "speaker": "vazir",
+                "speaker_type": "named",
+                "content": {"text": "قیمت‌ها ثابت می‌ماند", "occ": 1},
+                "cue": {"text": "گفت", "occ": 1},
+            }
+        ],
         "attributions": [{"source": {"text": "ایسنا", "occ": 1}, "via": []}],
     }
     (tmp_path / "a.gold.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -201,7 +221,12 @@ def test_load_gold_bad_json(tmp_path: Path) -> None:
 
 def test_equal_overlap_prefers_the_same_kind() -> None:
     text = "x" * 50
-    pairs = match_quotes(text, [(0, 20), (0, 20)], [(0, 20), (0, 20)], 0.5,
-                         pred_kinds=["direct", "according_to"],
-                         gold_kinds=["according_to", "direct"])
+    pairs = match_quotes(
+        text,
+        [(0, 20), (0, 20)],
+        [(0, 20), (0, 20)],
+        0.5,
+        pred_kinds=["direct", "according_to"],
+        gold_kinds=["according_to", "direct"],
+    )
     assert sorted((i, j) for i, j, _ in pairs) == [(0, 1), (1, 0)]

@@ -28,8 +28,18 @@ def record() -> dict:
 
 
 def test_record_keys_and_text_unchanged(record: dict) -> None:
-    for key in ("id", "schema_version", "text", "title", "lead", "published", "news_id",
-                "entities", "quotes", "attributions"):
+    for key in (
+        "id",
+        "schema_version",
+        "text",
+        "title",
+        "lead",
+        "published",
+        "news_id",
+        "entities",
+        "quotes",
+        "attributions",
+    ):
         assert key in record
     assert record["id"] == "a1"
     assert record["schema_version"] == SCHEMA_VERSION
@@ -97,8 +107,7 @@ def test_record_from_a_doc_without_the_quotes_component() -> None:
 
 def test_footer_quotes_are_left_out() -> None:
     text = (
-        "خبر اصلی\nوزیر گفت: بودجه کافی است.\nارسال به دوستان\n"
-        "بازیگر معروف: من خداحافظی نمی‌کنم\n"
+        "خبر اصلی\nوزیر گفت: بودجه کافی است.\nارسال به دوستان\nبازیگر معروف: من خداحافظی نمی‌کنم\n"
     )
     rec = persnews.analyze(text).to_dict()
     assert [q["content"]["text"] for q in rec["quotes"]] == ["بودجه کافی است"]

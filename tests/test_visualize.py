@@ -149,9 +149,22 @@ def test_nested_quote_is_distinguishable_from_its_parent(record: dict[str, Any])
 def test_quote_without_speaker_renders_an_unknown_speaker_label() -> None:
     text = "گفته می‌شود قیمت‌ها بالا می‌رود."
     content = {"start": 12, "end": len(text), "text": text[12:]}
-    rec = {"text": text, "entities": [], "quotes": [{
-        "id": "q1", "kind": "indirect", "content": content,
-        "cue": None, "speaker": None, "speaker_entity": None, "parent": None, "confidence": 0.4}]}
+    rec = {
+        "text": text,
+        "entities": [],
+        "quotes": [
+            {
+                "id": "q1",
+                "kind": "indirect",
+                "content": content,
+                "cue": None,
+                "speaker": None,
+                "speaker_entity": None,
+                "parent": None,
+                "confidence": 0.4,
+            }
+        ],
+    }
     parsed = _parse(render(rec, style="quotes", jupyter=False))
     assert "نامعلوم" in parsed.labels["q1"]
     assert _squash(parsed.texts["q1"]) == _squash(text[12:])
@@ -159,20 +172,42 @@ def test_quote_without_speaker_renders_an_unknown_speaker_label() -> None:
 
 def test_overlapping_mentions_keep_the_longer_one() -> None:
     text = "وزارت امور خارجه ایران بیانیه داد."
-    rec = {"text": text, "quotes": [], "entities": [
-        {"id": "e1", "label": "ORG", "name": "وزارت امور خارجه ایران",
-         "mentions": [{"start": 0, "end": 22, "text": text[:22], "kind": "name"}]},
-        {"id": "e2", "label": "LOC", "name": "ایران",
-         "mentions": [{"start": 17, "end": 22, "text": "ایران", "kind": "name"}]}]}
+    rec = {
+        "text": text,
+        "quotes": [],
+        "entities": [
+            {
+                "id": "e1",
+                "label": "ORG",
+                "name": "وزارت امور خارجه ایران",
+                "mentions": [{"start": 0, "end": 22, "text": text[:22], "kind": "name"}],
+            },
+            {
+                "id": "e2",
+                "label": "LOC",
+                "name": "ایران",
+                "mentions": [{"start": 17, "end": 22, "text": "ایران", "kind": "name"}],
+            },
+        ],
+    }
     parsed = _parse(render(rec, style="ents", jupyter=False))
     assert list(parsed.texts.values()) == ["وزارت امور خارجه ایران"]
 
 
 def test_text_is_escaped_not_interpreted() -> None:
     text = "<script>alert(1)</script> علی آمد"
-    rec = {"text": text, "quotes": [], "entities": [
-        {"id": "e1", "label": "PER", "name": "علی",
-         "mentions": [{"start": 26, "end": 29, "text": "علی", "kind": "name"}]}]}
+    rec = {
+        "text": text,
+        "quotes": [],
+        "entities": [
+            {
+                "id": "e1",
+                "label": "PER",
+                "name": "علی",
+                "mentions": [{"start": 26, "end": 29, "text": "علی", "kind": "name"}],
+            }
+        ],
+    }
     for style in STYLES:
         html = render(rec, style=style, jupyter=False)
         assert "<script>" not in html and "&lt;script&gt;" in html
@@ -231,9 +266,10 @@ def test_write_report_sections_and_counts(tmp_path: Path) -> None:
         assert f'id="{anchor}"' in html
     speakers = html.split('id="top-speakers"')[1].split("</section>")[0]
     # مریم احمدی speaks twice per article (once as «وی»): 4 quotes in 2 articles.
-    assert re.search(r"<td>مریم احمدی</td><td class=\"pn-num\">۴</td><td class=\"pn-num\">۲</td>",
-                     speakers)
-    assert html.count('<figure data-pn-article=') == 1
+    assert re.search(
+        r"<td>مریم احمدی</td><td class=\"pn-num\">۴</td><td class=\"pn-num\">۲</td>", speakers
+    )
+    assert html.count("<figure data-pn-article=") == 1
     assert html.count('class="pn-label pn-quote"') == len(recs[0]["quotes"])
 
 
@@ -252,10 +288,15 @@ def test_analysis_counts_match_the_hand_built_records() -> None:
     recs[1]["published"] = "2024-08-01"
     top = analysis.top_entities(recs, label="PER")
     assert top[["name", "articles", "mentions"]].values.tolist() == [
-        ["مریم احمدی", 2, 6], ["علی کریمی", 2, 2]]
+        ["مریم احمدی", 2, 6],
+        ["علی کریمی", 2, 2],
+    ]
     speakers = analysis.quotes_by_speaker(recs)
     assert speakers[["speaker", "quotes"]].values.tolist() == [
-        ["مریم احمدی", 4], ["علی کریمی", 2], ["وزیر", 2]]
+        ["مریم احمدی", 4],
+        ["علی کریمی", 2],
+        ["وزیر", 2],
+    ]
     whom = analysis.who_quotes_whom(recs)
     assert whom[["speaker", "mentioned", "quotes"]].values.tolist() == [["علی کریمی", "تهران", 2]]
     pairs = analysis.cooccurrence(recs, labels=("PER",))

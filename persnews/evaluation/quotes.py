@@ -52,7 +52,13 @@ __all__ = [
 
 #: Gold speaker types, in the order reported.
 SPEAKER_TYPES: tuple[str, ...] = (
-    "named", "pronoun", "role", "anonymous", "organization", "group", "none",
+    "named",
+    "pronoun",
+    "role",
+    "anonymous",
+    "organization",
+    "group",
+    "none",
 )
 #: Dice thresholds reported, plus exact boundaries (``"exact"``).
 THRESHOLDS: tuple[float, ...] = (0.3, 0.5, 0.8)
@@ -254,8 +260,9 @@ def speaker_correct(
         pent = pred_entities.get(pred.get("speaker_entity") or "")
         if text is None or pent is None:
             return False
-        spans = [(m["start"], m["end"]) for m in pent.get("mentions", [])
-                 if m.get("kind") == "name"]
+        spans = [
+            (m["start"], m["end"]) for m in pent.get("mentions", []) if m.get("kind") == "name"
+        ]
         return any(
             dice(m, occ) > 0 for a in aliases if a for occ in _occurrences(text, a) for m in spans
         )
@@ -263,8 +270,9 @@ def speaker_correct(
         names = [*ent.get("aliases", []), ent.get("canonical", "")]
         if any(_matches_alias(s, a) for s in strings for a in names if a):
             return False
-    targets = [s for s in (gold.get("speaker_mention_span"), gold.get("speaker_antecedent_span"))
-               if s]
+    targets = [
+        s for s in (gold.get("speaker_mention_span"), gold.get("speaker_antecedent_span")) if s
+    ]
     if not targets:
         return not strings
     return any(dice(p, t) > 0 for p in _pred_spans(pred) for t in targets)
@@ -365,8 +373,11 @@ def score_attributions(
     for a in gold:
         (optional if a.get("optional") else required).extend(_spans_of(a))
     ok_pred = sum(1 for p in pspans if any(dice(p, g) > 0 for g in required))
-    ignored = sum(1 for p in pspans if not any(dice(p, g) > 0 for g in required)
-                  and any(dice(p, g) > 0 for g in optional))
+    ignored = sum(
+        1
+        for p in pspans
+        if not any(dice(p, g) > 0 for g in required) and any(dice(p, g) > 0 for g in optional)
+    )
     found = sum(1 for g in required if any(dice(p, g) > 0 for p in pspans))
     return ok_pred, len(pspans) - ignored, found, len(required)
 

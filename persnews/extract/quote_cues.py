@@ -240,13 +240,7 @@ def find_cues(seg: Segmented) -> list[Cue]:
     return cues
 
 
-_INFINITIVE = {
-    key(past): key(inf) for inf, (past, _present) in LIGHT_VERBS.items()
-}
+_INFINITIVE = {key(past): key(inf) for inf, (past, _present) in LIGHT_VERBS.items()}
 _COPULA_KEYS = {key(a): lemma for a, lemma in COPULA_CUES.items()}
 _COPULAS = frozenset({"است", "اند", "بود", "بودند", "هستند", "هست", "هستیم", "بوده"})
-_COPULA_FORMS = {
-    key(a) + e: lemma
-    for a, lemma in COPULA_CUES.items()
-    for e in ("ند",)
-}
+_COPULA_FORMS = {key(a) + e: lemma for a, lemma in COPULA_CUES.items() for e in ("ند",)}

@@ -78,8 +78,9 @@ def effective_speaker(q: RawQuote) -> tuple[int, int] | None:
     return None
 
 
-def split_or_nest(seg: Segmented, quotes: list[RawQuote], ci: int, q: RawQuote, *,
-                   colon: bool) -> None:
+def split_or_nest(
+    seg: Segmented, quotes: list[RawQuote], ci: int, q: RawQuote, *, colon: bool
+) -> None:
     """A quote whose sentence starts inside a colon quote: a new top-level quote, or nested.
 
     A colon cue, a pronoun, demonstrative or missing subject, or the container's own

@@ -122,8 +122,13 @@ def segment(text: str) -> Segmented:
         if pending_mi is not None:
             if k and not (len(k) == 1 and not k.isalnum()) and k[0].isalpha():
                 words.append(
-                    Word(pending_mi.start, m.end(), text[pending_mi.start : m.end()],
-                         pending_mi.key + k, para)
+                    Word(
+                        pending_mi.start,
+                        m.end(),
+                        text[pending_mi.start : m.end()],
+                        pending_mi.key + k,
+                        para,
+                    )
                 )
                 pending_mi = None
                 continue

@@ -197,9 +197,7 @@ def _parsed_subjects(doc: Doc, quotes: list[dict[str, Any]]) -> None:
             break
 
 
-def extract_quotes(
-    doc: Doc, *, start: int = 0, end: int | None = None
-) -> list[dict[str, Any]]:
+def extract_quotes(doc: Doc, *, start: int = 0, end: int | None = None) -> list[dict[str, Any]]:
     """Quotations of a ``Doc`` (offsets into ``doc.text``) with speaker entities.
 
     When the Doc is parsed, a cue verb's ``nsubj`` fills a speaker the patterns missed.

@@ -2,8 +2,9 @@
 
 Two spaCy pipelines are stored here (each loadable offline with ``spacy.load``):
 
-* ``fa_ud``  — ``tok2vec``, ``morphologizer`` (UPOS + features), ``trainable_lemmatizer``,
-  ``persnews_lemma_lookup`` (known words, verb stems), ``parser``
+* ``fa_ud``  — ``tok2vec``, ``morphologizer`` (UPOS + features), ``tagger`` (UPOS, also
+  trained on silver tags) with ``persnews_upos`` (tagger UPOS -> ``token.pos_``),
+  ``trainable_lemmatizer``, ``persnews_lemma_lookup`` (known words, verb stems), ``parser``
 * ``fa_ner`` — ``ner_tok2vec``, ``ner`` (PER ORG LOC DATE TIME MONEY PERCENT)
 
 :func:`add_trained_components` sources their components into an existing pipeline (the one
@@ -21,7 +22,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import spacy
+import srsly
 from spacy.language import Language
+from spacy.strings import StringStore
+from spacy.vectors import Vectors
+from spacy.vocab import Vocab
 
 from persnews.errors import ModelNotFoundError, check_choice
 
@@ -47,6 +52,8 @@ COMPONENTS: dict[str, tuple[str, ...]] = {
     "fa_ud": (
         "tok2vec",
         "morphologizer",
+        "tagger",
+        "persnews_upos",
         "trainable_lemmatizer",
         "persnews_lemma_lookup",
         "parser",
@@ -65,11 +72,38 @@ def available() -> dict[str, bool]:
     return {name: (path / "config.cfg").is_file() for name, path in _PATHS.items()}
 
 
-def _load_source(path: str) -> Language:
-    # loaded afresh for every pipeline: components must not be shared between pipelines
-    import persnews.models.lemma_lookup  # noqa: F401  (registers persnews_lemma_lookup)
+def _load_source(path: str, vocab: Vocab) -> Language:
+    """Load a shipped model into ``vocab`` (the target pipeline's vocab).
 
-    return spacy.load(path)
+    Loaded afresh for every pipeline: components must not be shared between pipelines.
+    With one vocab, sourcing copies no strings and the components write analysis ids
+    that ``token.morph`` finds.
+    """
+    # the stored tokenizer (spaCy's default, used only in training) is never used here:
+    # building it compiles its affix rules, so the cheap persnews tokenizer stands in
+    import persnews.tokenizer  # noqa: F401  (registers persnews.Tokenizer.v1)
+    from persnews.models import lemma_lookup, upos  # noqa: F401  (register the factories)
+
+    return spacy.load(
+        path,
+        vocab=vocab,
+        exclude=["tokenizer"],
+        config={"nlp": {"tokenizer": {"@tokenizers": "persnews.Tokenizer.v1"}}},
+    )
+
+
+def _check_vectors(nlp: Language, path: Path) -> None:
+    """Refuse to load a model whose static vectors differ from those ``nlp`` already has."""
+    ours = nlp.vocab.vectors
+    if ours.shape[0] == 0:
+        return
+    meta = srsly.read_json(path / "meta.json").get("vectors", {})
+    theirs = (meta.get("name"), (meta.get("vectors", 0), meta.get("width", 0)))
+    if meta.get("vectors") and theirs != (ours.name, ours.shape):
+        raise ModelNotFoundError(
+            f"pipeline already has other vectors ({ours.name!r}, {ours.shape}); "
+            f"the trained components of {path} need {theirs[0]!r} {theirs[1]}"
+        )
 
 
 def _resolve(name: str, path: Path | None) -> Path:
@@ -80,32 +114,6 @@ def _resolve(name: str, path: Path | None) -> Path:
             f"with `python -m persnews.training.cli {'ner' if name == 'fa_ner' else 'tagger'}`"
         )
     return path
-
-
-def _share_vectors(nlp: Language, source: Language) -> None:
-    """Give ``nlp`` the static vectors ``source``'s components were trained with."""
-    theirs = source.vocab.vectors
-    if theirs.shape[0] == 0:
-        return
-    ours = nlp.vocab.vectors
-    if ours.shape[0] == 0:
-        nlp.vocab.vectors = theirs
-    elif ours.shape != theirs.shape or ours.name != theirs.name:
-        raise ModelNotFoundError(
-            f"pipeline already has other vectors ({ours.name!r}, {ours.shape}); "
-            f"the trained components need {theirs.name!r} {theirs.shape}"
-        )
-
-
-def _share_morphology(nlp: Language, name: str) -> None:
-    """Register a sourced morphologizer's analyses in ``nlp``'s vocab.
-
-    A sourced component keeps its own vocab; the morphologizer writes analysis ids from that
-    vocab's morphology table, which ``token.morph`` looks up in the Doc's vocab.
-    """
-    cfg = getattr(nlp.get_pipe(name), "cfg", {})
-    for feats in cfg.get("labels_morph", {}).values():
-        nlp.vocab.morphology.add(feats)
 
 
 def add_trained_components(
@@ -130,22 +138,33 @@ def add_trained_components(
     """
     excluded = set(exclude)
     anchor = after if after in nlp.pipe_names else None
+    sources = []
     for name in models:
         check_choice("models", name, tuple(COMPONENTS))
-        source = _load_source(str(_resolve(name, (paths or {}).get(name))))
-        _share_vectors(nlp, source)
-        names = COMPONENTS[name]
-        if names[0] in excluded:
-            excluded.update(names)
-        for comp in names:
-            if comp in excluded or comp in nlp.pipe_names:
-                continue
-            if anchor is None:
-                nlp.add_pipe(comp, source=source)
-            else:
-                nlp.add_pipe(comp, source=source, after=anchor)
-                anchor = comp
-            _share_morphology(nlp, comp)
+        path = _resolve(name, (paths or {}).get(name))
+        _check_vectors(nlp, path)
+        sources.append((name, _load_source(str(path), nlp.vocab)))
+    # spaCy compares the vectors of source and target byte by byte for every sourced
+    # component (seconds for 7 components); here they are one table, so the check runs
+    # on an empty stand-in and the table is put back once at the end.
+    vectors = nlp.vocab.vectors
+    nlp.vocab.vectors = Vectors(strings=StringStore())
+    try:
+        for name, source in sources:
+            names = COMPONENTS[name]
+            if names[0] in excluded:
+                excluded.update(names)
+            for comp in names:
+                # a model trained before a component existed simply lacks it
+                if comp in excluded or comp in nlp.pipe_names or comp not in source.pipe_names:
+                    continue
+                if anchor is None:
+                    nlp.add_pipe(comp, source=source)
+                else:
+                    nlp.add_pipe(comp, source=source, after=anchor)
+                    anchor = comp
+    finally:
+        nlp.vocab.vectors = vectors
     return nlp
 
 

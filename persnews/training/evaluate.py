@@ -16,7 +16,7 @@ averaged and per type.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -130,14 +130,21 @@ def _feats_equal(gold: str, token_morph: str) -> bool:
     return gold == token_morph
 
 
-def score_ud_gold(nlp: Language, sents: Sequence[Sentence]) -> UdScores:
-    """Scores with gold tokenization."""
+def score_ud_gold(
+    nlp: Language, sents: Sequence[Sentence], *, upos_map: Mapping[str, str] | None = None
+) -> UdScores:
+    """Scores with gold tokenization.
+
+    ``upos_map`` rewrites predicted UPOS values before they are compared, to score against
+    a treebank with another convention (:data:`persnews.lang.pos_tags.SERAJI_UPOS`).
+    """
     scores = UdScores()
+    rename = upos_map or {}
     for sent, doc in zip(sents, annotate_gold_tokens(nlp, sents), strict=True):
         n = len(sent.words)
         c = dict.fromkeys(("upos", "lemma", "feats", "uas", "las"), 0)
         for w, t in zip(sent.words, doc, strict=True):
-            c["upos"] += t.pos_ == w.upos
+            c["upos"] += rename.get(t.pos_, t.pos_) == w.upos
             c["lemma"] += t.lemma_ == w.lemma
             c["feats"] += _feats_equal(w.feats, str(t.morph))
             head_ok = (t.head.i + 1 if t.head.i != t.i else 0) == w.head
@@ -165,9 +172,13 @@ def _gold_token_spans(sent: Sentence) -> list[tuple[int, int] | None]:
     return out
 
 
-def score_ud_raw(nlp: Language, sents: Sequence[Sentence]) -> UdScores:
-    """Scores from raw sentence text (the pipeline's own tokenizer)."""
+def score_ud_raw(
+    nlp: Language, sents: Sequence[Sentence], *, upos_map: Mapping[str, str] | None = None
+) -> UdScores:
+    """Scores from raw sentence text (the pipeline's own tokenizer); ``upos_map`` as in
+    :func:`score_ud_gold`."""
     scores = UdScores()
+    rename = upos_map or {}
     texts = [s.text for s in sents]
     for sent, doc in zip(sents, nlp.pipe(texts, batch_size=64), strict=True):
         gold_spans = _gold_token_spans(sent)
@@ -182,7 +193,7 @@ def score_ud_raw(nlp: Language, sents: Sequence[Sentence]) -> UdScores:
         for ti, gi in align.items():
             t, w = doc[ti], sent.words[gi]
             c["words"] += 1
-            c["upos"] += t.pos_ == w.upos
+            c["upos"] += rename.get(t.pos_, t.pos_) == w.upos
             c["lemma"] += t.lemma_ == w.lemma
             c["feats"] += _feats_equal(w.feats, str(t.morph))
             root = t.head.i == t.i

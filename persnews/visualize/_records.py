@@ -37,8 +37,7 @@ def as_record(obj: object) -> dict[str, Any]:
         record = dict(obj.to_dict())  # type: ignore[attr-defined]
     else:
         raise TypeError(
-            "expected a spaCy Doc, an ArticleRecord or a record dict, got "
-            f"{type(obj).__name__}"
+            f"expected a spaCy Doc, an ArticleRecord or a record dict, got {type(obj).__name__}"
         )
     if not isinstance(record.get("text"), str):
         raise TypeError(f"the record's 'text' must be a string, got {type(record.get('text'))}")

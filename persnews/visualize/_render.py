@@ -211,4 +211,3 @@ def _legend(record: Mapping[str, Any], style: str) -> str:
         'class="pn-swatch" style="', f'class="pn-swatch" style="{swatch}; '
     )
     return f'<div class="pn-legend" style="font-size: 0.8em; color: #444">{body}</div>'
-

@@ -173,8 +173,9 @@ class _PersnewsSpanRenderer(SpanRenderer):
             depth = sum(1 for s in active if s["kind"] == "quote")
             out.append(self._token(texts[idx], slots, entity_of.get(idx), depth))
             if idx + 1 < len(tokens):
-                out.append(_separator(text[tokens[idx][1] : tokens[idx + 1][0]], depth, active,
-                                      idx + 1))
+                out.append(
+                    _separator(text[tokens[idx][1] : tokens[idx + 1][0]], depth, active, idx + 1)
+                )
         return "".join(out)
 
     def _token(
@@ -198,7 +199,7 @@ class _PersnewsSpanRenderer(SpanRenderer):
                 f'<mark class="pn-ent" data-pn-id="{escape(mention["_uid"])}" '
                 f'data-pn-entity="{escape(str(mention["entity"].get("id")))}" '
                 f'title="{escape(tooltip)}" style="background: '
-                f'{label_color(str(mention["entity"].get("label", "")))}; padding: 0.1em 0.2em; '
+                f"{label_color(str(mention['entity'].get('label', '')))}; padding: 0.1em 0.2em; "
                 f'border-radius: 0.3em">{inner}{tag}</mark>'
             )
         if not slots and depth == 0:
@@ -228,7 +229,7 @@ class _PersnewsSpanRenderer(SpanRenderer):
         return (
             f'<span class="pn-token" style="display: inline-block; position: relative; '
             f'height: {height}px">{inner}{"".join(bars)}'
-            f'{"".join(labels)}</span>'
+            f"{''.join(labels)}</span>"
         )
 
 

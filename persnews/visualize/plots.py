@@ -227,12 +227,19 @@ def cooccurrence_network(
         ax.plot([x1, x2], [y1, y2], color="#8a94a6", linewidth=width, alpha=0.6, zorder=1)
     families = _families()
     for name, (x, y) in pos.items():
-        ax.scatter([x], [y], s=260, color=label_color(labels[name]), edgecolors="#333333",
-                   zorder=2)
+        ax.scatter([x], [y], s=260, color=label_color(labels[name]), edgecolors="#333333", zorder=2)
         # Labels sit outside the circle, aligned away from their node.
         ha = "left" if x > 0.2 else "right" if x < -0.2 else "center"
-        ax.text(1.12 * x, 1.14 * y, fa(" ".join(name.split())), ha=ha, va="center",
-                fontsize=10, fontfamily=families, zorder=3)
+        ax.text(
+            1.12 * x,
+            1.14 * y,
+            fa(" ".join(name.split())),
+            ha=ha,
+            va="center",
+            fontsize=10,
+            fontfamily=families,
+            zorder=3,
+        )
     ax.set_xlim(-1.7, 1.7)
     ax.set_ylim(-1.35, 1.35)
     ax.set_aspect("equal")
@@ -265,8 +272,10 @@ def benchmark_bars(
         xs = [i + j * width for i in range(len(metrics))]
         heights = [float(first.get((sysname, m), float("nan"))) for m in metrics]
         ax.bar(xs, heights, width=width, label=fa(sysname))
-    ax.set_xticks([i + width * (len(systems) - 1) / 2 for i in range(len(metrics))],
-                  labels=[fa(m) for m in metrics])
+    ax.set_xticks(
+        [i + width * (len(systems) - 1) / 2 for i in range(len(metrics))],
+        labels=[fa(m) for m in metrics],
+    )
     if len(metrics) > 4:
         ax.tick_params(axis="x", labelrotation=30)
         for tick in ax.get_xticklabels():
@@ -277,4 +286,3 @@ def benchmark_bars(
     ax.spines[["top", "right"]].set_visible(False)
     _style_text(ax)
     return fig
-

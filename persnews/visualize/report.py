@@ -95,26 +95,37 @@ def report_html(
     for label, heading in (("PER", "افراد پرتکرار"), ("ORG", "سازمان‌ها"), ("LOC", "مکان‌ها")):
         table = analysis.top_entities(frames, label=label, n=top)
         rankings.append(
-            _section(heading, f"top-{label.lower()}", _table(
-                table, {"name": "نام", "articles": "خبرها", "mentions": "اشاره‌ها"}
-            ))
+            _section(
+                heading,
+                f"top-{label.lower()}",
+                _table(table, {"name": "نام", "articles": "خبرها", "mentions": "اشاره‌ها"}),
+            )
         )
     parts.append(f'<div class="pn-grid">{"".join(rankings)}</div>')
     speakers = analysis.quotes_by_speaker(frames)
     parts.append(
-        _section("گویندگان پرتکرار", "top-speakers", _table(
-            speakers.head(top), {"speaker": "گوینده", "quotes": "نقل‌قول‌ها", "articles": "خبرها"}
-        ))
+        _section(
+            "گویندگان پرتکرار",
+            "top-speakers",
+            _table(
+                speakers.head(top), {"speaker": "گوینده", "quotes": "نقل‌قول‌ها", "articles": "خبرها"}
+            ),
+        )
     )
     parts.append(
-        _section("نقل‌قول‌های هر گوینده", "quotes-per-speaker",
-                 _quotes_per_speaker(frames, speakers.head(top), quotes_per_speaker))
+        _section(
+            "نقل‌قول‌های هر گوینده",
+            "quotes-per-speaker",
+            _quotes_per_speaker(frames, speakers.head(top), quotes_per_speaker),
+        )
     )
     pairs = analysis.cooccurrence(frames, n=top)
     parts.append(
-        _section("هم‌آیی موجودیت‌ها", "cooccurrence", _table(
-            pairs, {"a": "موجودیت ۱", "b": "موجودیت ۲", "articles": "خبرهای مشترک"}
-        ))
+        _section(
+            "هم‌آیی موجودیت‌ها",
+            "cooccurrence",
+            _table(pairs, {"a": "موجودیت ۱", "b": "موجودیت ۲", "articles": "خبرهای مشترک"}),
+        )
     )
     shown = recs[:articles]
     if shown:
@@ -140,8 +151,7 @@ def _summary(n_articles: int, frames: dict[str, pd.DataFrame], quotes: int, attr
         ("نقل‌قول‌های دارای گوینده", attributed),
     ]
     cells = "".join(
-        f'<tr><th>{escape(k)}</th><td class="pn-num">{persian_digits(v)}</td></tr>'
-        for k, v in rows
+        f'<tr><th>{escape(k)}</th><td class="pn-num">{persian_digits(v)}</td></tr>' for k, v in rows
     )
     return f'<table class="pn-summary" id="summary">{cells}</table>'
 
@@ -167,9 +177,7 @@ def _table(df: pd.DataFrame, columns: dict[str, str]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
-def _quotes_per_speaker(
-    frames: dict[str, pd.DataFrame], speakers: pd.DataFrame, k: int
-) -> str:
+def _quotes_per_speaker(frames: dict[str, pd.DataFrame], speakers: pd.DataFrame, k: int) -> str:
     if speakers.empty or k == 0:
         return '<p class="pn-empty">موردی یافت نشد.</p>'
     q = analysis.quotes_with_speakers(frames)
@@ -178,7 +186,7 @@ def _quotes_per_speaker(
     for speaker in speakers["speaker"]:
         mine = q[q["speaker"] == speaker].head(k)
         items = "".join(
-            f'<li><q>{escape(str(t))}</q> <small>({escape(str(a))})</small></li>'
+            f"<li><q>{escape(str(t))}</q> <small>({escape(str(a))})</small></li>"
             for t, a in zip(mine[text_col], mine["article_id"], strict=True)
         )
         blocks.append(f"<h3>{escape(str(speaker))}</h3><ul>{items}</ul>")
