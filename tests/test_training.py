@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 import spacy
@@ -93,3 +94,14 @@ def test_upos_copy_keeps_morphologizer_value_without_tag() -> None:
     doc[2].tag_ = "N_SING"  # not a UPOS value: ignored
     doc[2].pos_ = "SCONJ"
     assert [t.pos_ for t in copy_tag_to_pos(doc)] == ["PROPN", "VERB", "SCONJ"]
+
+
+def test_silver_corpora_drop_seraji_dev_text_and_paragraph_marks(data_dir: Path) -> None:
+    from persnews.training.silver_pos import BIJANKHAN, PARSNER, read_bijankhan, read_parsner
+
+    parsner = list(read_parsner(data_dir / PARSNER))
+    assert len(parsner) == 5261 - 209  # sentences 4,620-4,828 repeat Seraji dev
+    bijankhan = list(read_bijankhan(data_dir / BIJANKHAN))
+    assert sum(map(len, bijankhan)) == 298_199 - 1_867  # the '#' markers are dropped
+    assert all(w != "#" for sent in bijankhan for w, _, _ in sent)
+    assert max(map(len, bijankhan)) <= 80

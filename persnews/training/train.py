@@ -113,8 +113,8 @@ def train_arman(
     opts: dict[str, object] = {
         "paths.train": str(Path(work_dir) / f"arman{fold}-train.spacy"),
         "paths.dev": str(Path(work_dir) / f"arman{fold}-dev.spacy"),
-        "training.max_steps": 500,
-        "training.eval_frequency": 100,
+        "training.max_steps": 1000,
+        "training.eval_frequency": 250,
         "paths.vectors": str(_vectors(Path(data_dir), Path(work_dir))),
     }
     opts.update(overrides or {})
