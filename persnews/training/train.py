@@ -113,8 +113,9 @@ def train_arman(
     opts: dict[str, object] = {
         "paths.train": str(Path(work_dir) / f"arman{fold}-train.spacy"),
         "paths.dev": str(Path(work_dir) / f"arman{fold}-dev.spacy"),
-        "training.max_steps": 1000,
-        "training.eval_frequency": 250,
+        # the folds plateau early (fold 1 dev F1 73.11 after 500 updates, 73.12 after 750)
+        "training.max_steps": 500,
+        "training.eval_frequency": 100,
         "paths.vectors": str(_vectors(Path(data_dir), Path(work_dir))),
     }
     opts.update(overrides or {})
