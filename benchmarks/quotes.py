@@ -52,9 +52,14 @@ def _errors(name: str, gold: GoldArticle, pred: dict[str, Any]) -> None:
     ents = {e["id"]: e for e in pred.get("entities") or []}
     pspans = [(q["content"]["start"], q["content"]["end"]) for q in quotes]
     gspans = [q["content_span"] for q in gold.quotes]
-    pairs = match_quotes(text, pspans, gspans, 0.5,
-                         pred_kinds=[q["kind"] for q in quotes],
-                         gold_kinds=[g["kind"] for g in gold.quotes])
+    pairs = match_quotes(
+        text,
+        pspans,
+        gspans,
+        0.5,
+        pred_kinds=[q["kind"] for q in quotes],
+        gold_kinds=[g["kind"] for g in gold.quotes],
+    )
     mp = {i for i, _, _ in pairs}
     mg = {j for _, j, _ in pairs}
     for j, g in enumerate(gold.quotes):
@@ -72,14 +77,18 @@ def _errors(name: str, gold: GoldArticle, pred: dict[str, Any]) -> None:
         if not speaker_correct(q, g, gold.entities, ents, text):
             sp = (q.get("speaker") or {}).get("text")
             ant = (q.get("speaker_antecedent") or {}).get("text")
-            print(f"  SPEAKER {name} {g['id']} gold={g.get('speaker')}/{g['speaker_type']}"
-                  f" pred={sp!r} ant={ant!r} ent={q.get('speaker_entity')}")
+            print(
+                f"  SPEAKER {name} {g['id']} gold={g.get('speaker')}/{g['speaker_type']}"
+                f" pred={sp!r} ant={ant!r} ent={q.get('speaker_entity')}"
+            )
         if d < 0.999:
             ps, pe = q["content"]["start"], q["content"]["end"]
             gs, ge = g["content_span"]
             if (ps, pe) != (gs, ge):
-                print(f"  BOUND {name} {g['id']} d={d:.2f} gold=..{text[max(gs, ge - 25):ge]!r}"
-                      f" pred=..{text[max(ps, pe - 25):pe]!r} start {gs}/{ps}")
+                print(
+                    f"  BOUND {name} {g['id']} d={d:.2f} gold=..{text[max(gs, ge - 25) : ge]!r}"
+                    f" pred=..{text[max(ps, pe - 25) : pe]!r} start {gs}/{ps}"
+                )
 
 
 def run(paths: list[tuple[str, Path, Path]], engine: str, show_errors: bool) -> QuoteScores:
@@ -120,17 +129,21 @@ def main() -> None:
         results[label + "_s"] = time.perf_counter() - t0  # type: ignore[assignment]
     dev_scores: QuoteScores = results["news-dev"]  # type: ignore[assignment]
     seed_scores: QuoteScores = results["seed"]  # type: ignore[assignment]
-    print(f"\nengine: {args.engine}; news-dev: {len(dev_paths)} articles, "
-          f"{dev_scores.n_gold} required gold quotes ({results['news-dev_s']:.1f} s); "
-          f"seed: {seed_scores.n_gold} ({results['seed_s']:.1f} s)")
+    print(
+        f"\nengine: {args.engine}; news-dev: {len(dev_paths)} articles, "
+        f"{dev_scores.n_gold} required gold quotes ({results['news-dev_s']:.1f} s); "
+        f"seed: {seed_scores.n_gold} ({results['seed_s']:.1f} s)"
+    )
     print("| measure | news-dev | seed |")
     print("|---|---:|---:|")
     seed_rows = dict(seed_scores.table())
     for name, value in dev_scores.table():
         if name.startswith("speaker accuracy: "):
             kind = name.removeprefix("speaker accuracy: ")
-            name = (f"speaker accuracy: {kind} (n={dev_scores.speaker_n[kind]} / "
-                    f"{seed_scores.speaker_n[kind]})")
+            name = (
+                f"speaker accuracy: {kind} (n={dev_scores.speaker_n[kind]} / "
+                f"{seed_scores.speaker_n[kind]})"
+            )
             other = seed_rows.get(f"speaker accuracy: {kind}")
         else:
             other = seed_rows.get(name)
