@@ -42,6 +42,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--install", action="store_true", help="copy the best model into persnews/models/"
     )
     parser.add_argument(
+        "--transfer",
+        nargs="?",
+        type=Path,
+        const=Path("persnews/models/fa_ner"),
+        default=None,
+        metavar="NER_MODEL",
+        help="arman: start from this NER model's tok2vec (default: the shipped fa_ner)",
+    )
+    parser.add_argument(
         "--set",
         nargs="*",
         action="extend",
@@ -130,8 +139,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.data,
             args.fold,
             work_dir=args.work,
-            output=args.work / f"arman{args.fold}",
+            output=args.work / (f"arman{args.fold}" + ("-transfer" if args.transfer else "")),
             overrides=overrides,
+            transfer_from=args.transfer,
         )
         name = ""
     logger.info("best model: %s", best)

@@ -5,7 +5,7 @@ Each function builds its corpora from the shared data directory into ``work_dir`
 never runs in CI; see ``docs/models.md`` for the exact commands and timings.
 
 >>> sorted(CONFIGS)
-['ner', 'ud']
+['ner', 'ner_transfer', 'ud']
 """
 
 from __future__ import annotations
@@ -22,7 +22,11 @@ logger = logging.getLogger("persnews")
 
 REPO = Path(__file__).resolve().parents[2]
 #: Model name -> config file (relative to the repository root).
-CONFIGS: dict[str, str] = {"ud": "configs/ud.cfg", "ner": "configs/ner.cfg"}
+CONFIGS: dict[str, str] = {
+    "ud": "configs/ud.cfg",
+    "ner": "configs/ner.cfg",
+    "ner_transfer": "configs/ner_transfer.cfg",
+}
 
 
 def config_path(name: str) -> Path:
@@ -104,8 +108,14 @@ def train_arman(
     work_dir: Path,
     output: Path,
     overrides: dict[str, object] | None = None,
+    transfer_from: Path | None = None,
 ) -> Path:
-    """Train the evaluation-only NER model of Arman fold ``fold`` on ``train_fold{fold}``."""
+    """Train the evaluation-only NER model of Arman fold ``fold`` on ``train_fold{fold}``.
+
+    With ``transfer_from`` (a trained persnews NER model directory) its token-to-vector
+    layer is the starting point (``configs/ner_transfer.cfg``); otherwise training starts
+    from scratch (``configs/ner.cfg``).
+    """
     from persnews.training.ner_data import build_arman_fold
 
     counts = build_arman_fold(Path(data_dir), Path(work_dir), fold)
@@ -118,6 +128,9 @@ def train_arman(
         "training.eval_frequency": 100,
         "paths.vectors": str(_vectors(Path(data_dir), Path(work_dir))),
     }
+    if transfer_from is not None:
+        opts["paths.ner_source"] = str(transfer_from)
     opts.update(overrides or {})
-    _spacy_train(config_path("ner"), Path(output), opts)
+    name = "ner" if transfer_from is None else "ner_transfer"
+    _spacy_train(config_path(name), Path(output), opts)
     return Path(output) / "model-best"
