@@ -163,7 +163,7 @@ def main() -> None:
         ratio = f"{cps / ref:.2f}x" if ref else "n/a"
         print(f"| {name} | {cps:,.0f} | {ratio} |")
 
-    if not args.no_linearity:
+    if not args.no_linearity and args.linearity_chars > 0:
         linearity(runs["persnews tokenizer"], args.linearity_chars)
 
 
