@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 import spacy
 
-from persnews.models.upos import copy_tag_to_pos
 from persnews.training.cli import _overrides, build_parser
 from persnews.training.corpora import tagger_tag
 from persnews.training.silver_pos import _split, choose_upos, silver_docs
@@ -84,16 +83,6 @@ def test_silver_docs_carry_only_tags_and_norms() -> None:
 )
 def test_tagger_tag_follows_perdt_for_proper_nouns(upos: str, source: str, expected: str) -> None:
     assert tagger_tag(upos, source) == expected
-
-
-def test_upos_copy_keeps_morphologizer_value_without_tag() -> None:
-    nlp = spacy.blank("fa")
-    doc = nlp.make_doc("پوتین گفت که")
-    doc[0].tag_ = "PROPN"
-    doc[1].pos_ = "VERB"
-    doc[2].tag_ = "N_SING"  # not a UPOS value: ignored
-    doc[2].pos_ = "SCONJ"
-    assert [t.pos_ for t in copy_tag_to_pos(doc)] == ["PROPN", "VERB", "SCONJ"]
 
 
 def test_silver_corpora_drop_seraji_dev_text_and_paragraph_marks(data_dir: Path) -> None:

@@ -2,9 +2,8 @@
 
 Two spaCy pipelines are stored here (each loadable offline with ``spacy.load``):
 
-* ``fa_ud``  — ``tok2vec``, ``morphologizer`` (UPOS + features), ``tagger`` (UPOS, also
-  trained on silver tags) with ``persnews_upos`` (tagger UPOS -> ``token.pos_``),
-  ``trainable_lemmatizer``, ``persnews_lemma_lookup`` (known words, verb stems), ``parser``
+* ``fa_ud``  — ``tok2vec``, ``morphologizer`` (UPOS + features), ``trainable_lemmatizer``,
+  ``persnews_lemma_lookup`` (known words, verb stems), ``parser``
 * ``fa_ner`` — ``ner_tok2vec``, ``ner`` (PER ORG LOC DATE TIME MONEY PERCENT)
 
 :func:`add_trained_components` sources their components into an existing pipeline (the one
@@ -52,8 +51,6 @@ COMPONENTS: dict[str, tuple[str, ...]] = {
     "fa_ud": (
         "tok2vec",
         "morphologizer",
-        "tagger",
-        "persnews_upos",
         "trainable_lemmatizer",
         "persnews_lemma_lookup",
         "parser",
@@ -82,7 +79,7 @@ def _load_source(path: str, vocab: Vocab) -> Language:
     # the stored tokenizer (spaCy's default, used only in training) is never used here:
     # building it compiles its affix rules, so the cheap persnews tokenizer stands in
     import persnews.tokenizer  # noqa: F401  (registers persnews.Tokenizer.v1)
-    from persnews.models import lemma_lookup, upos  # noqa: F401  (register the factories)
+    from persnews.models import lemma_lookup  # noqa: F401  (registers the factory)
 
     return spacy.load(
         path,
