@@ -94,3 +94,11 @@ def test_silver_corpora_drop_seraji_dev_text_and_paragraph_marks(data_dir: Path)
     assert sum(map(len, bijankhan)) == 298_199 - 1_867  # the '#' markers are dropped
     assert all(w != "#" for sent in bijankhan for w, _, _ in sent)
     assert max(map(len, bijankhan)) <= 80
+
+
+def test_transfer_default_is_the_shipped_ner_model_wherever_the_command_runs() -> None:
+    from persnews.models import NER_MODEL
+
+    args = build_parser().parse_args(["arman", "2", "--transfer"])
+    assert args.transfer == NER_MODEL and args.transfer.is_absolute()
+    assert build_parser().parse_args(["arman", "2"]).transfer is None

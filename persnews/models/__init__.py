@@ -108,7 +108,7 @@ def _resolve(name: str, path: Path | None) -> Path:
     if not (path / "config.cfg").is_file():
         raise ModelNotFoundError(
             f"trained model {name!r} not found at {path}; reinstall persnews or retrain it "
-            f"with `python -m persnews.training.cli {'ner' if name == 'fa_ner' else 'tagger'}`"
+            f"with `python -m persnews.training.cli {'ner' if name == 'fa_ner' else 'ud'}`"
         )
     return path
 

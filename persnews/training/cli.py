@@ -25,6 +25,9 @@ __all__ = ["build_parser", "install", "main"]
 
 logger = logging.getLogger("persnews")
 
+#: The shipped NER model (``persnews.models.NER_MODEL``, without importing spaCy here).
+_SHIPPED_NER = Path(__file__).resolve().parents[1] / "models" / "fa_ner"
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the training command."""
@@ -45,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--transfer",
         nargs="?",
         type=Path,
-        const=Path("persnews/models/fa_ner"),
+        const=_SHIPPED_NER,
         default=None,
         metavar="NER_MODEL",
         help="arman: start from this NER model's tok2vec (default: the shipped fa_ner)",
