@@ -11,6 +11,7 @@ that map to nothing or overlap, gaps holding deleted characters, tokens across a
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from typing import Any
 
@@ -340,7 +341,7 @@ def changed_norms(
     if norm_of is None:
         return []
     token_words = list(map(words.__getitem__, token_pos))
-    differs = list(map(str.__ne__, norm_of, token_words))
+    differs = list(map(operator.ne, norm_of, token_words))
     return [
         (token_pos[i], norm_of[i].lower()) for i in itertools.compress(range(len(differs)), differs)
     ]

@@ -30,6 +30,7 @@ True
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
@@ -252,7 +253,7 @@ class PersianTokenizer:
         doc = Doc(vocab, words=orths, spaces=spaces)  # type: ignore[arg-type]
         if norm_of is not None:
             token_words = list(map(words.__getitem__, token_pos))
-            differs = list(map(str.__ne__, norm_of, token_words))
+            differs = list(map(operator.ne, norm_of, token_words))
             idx = list(itertools.compress(range(len(differs)), differs))
             if idx:
                 lowered = map(self._orth.lowered.__getitem__, map(norm_of.__getitem__, idx))

@@ -56,7 +56,18 @@ from persnews.normalize.zwnj_tables import (
     tables_from_counts,
 )
 
+#: True when the compiled per-word loop (``_zwnj_scan``, built from ``_zwnj_scan.pyx`` when a
+#: C compiler is present at install time) is in use; without it the same edits come from
+#: :meth:`ZwnjModel._edits_python`, about three times slower.
+try:
+    from persnews.normalize import _zwnj_scan
+except ImportError:  # pragma: no cover - depends on the build
+    COMPILED = False
+else:
+    COMPILED = True
+
 __all__ = [
+    "COMPILED",
     "JOINED_POLICIES",
     "LETTERS",
     "LEXICON_PATH",
@@ -160,6 +171,7 @@ class ZwnjModel:
         self._pair_cache: dict[tuple[str, str], bool] = {}
         self._strict_cache: dict[tuple[str, str], bool] = {}
         self._styles: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+        self._style_pieces: tuple[frozenset[str], frozenset[str]] | None = None
 
     @classmethod
     def from_counts(
@@ -303,9 +315,25 @@ class ZwnjModel:
         """
         if threshold <= 0 or len(a) < 2 or len(b) < 2:
             return False
-        odds_left = (self._types_left.get(a, 0) + 0.5) / (self._types_apart_left.get(a, 0) + 1)
-        odds_right = (self._types_right.get(b, 0) + 0.5) / (self._types_apart_right.get(b, 0) + 1)
-        return odds_left * odds_right > threshold
+        return self._left_odds(a) * self._right_odds(b) > threshold
+
+    def _left_odds(self, a: str) -> float:
+        """Partner-type odds of ``a`` as a left piece (0.5 for a piece never counted)."""
+        return (self._types_left.get(a, 0) + 0.5) / (self._types_apart_left.get(a, 0) + 1)
+
+    def _right_odds(self, b: str) -> float:
+        """Partner-type odds of ``b`` as a right piece (0.5 for a piece never counted)."""
+        return (self._types_right.get(b, 0) + 0.5) / (self._types_apart_right.get(b, 0) + 1)
+
+    def _right_share(self, b: str) -> float:
+        """How much of the use of ``b`` is as a piece attached to the word before it."""
+        att = self._seg_right.get(b, 0)
+        return att / (att + self._total.get(b, 0) + self._seg_left.get(b, 0) + 1)
+
+    def _left_share(self, a: str) -> float:
+        """How much of the use of ``a`` is as a piece attached to the word after it."""
+        att = self._seg_left.get(a, 0)
+        return att / (att + self._total.get(a, 0) + self._seg_right.get(a, 0) + 1)
 
     def _unseen_pair(self, a: str, b: str) -> bool:
         """One side of a never-seen pair must be a piece that rarely stands alone.
@@ -314,15 +342,11 @@ class ZwnjModel:
         verb form, an unseen noun + ``ها``).
         """
         total = self._total
-        r_att = self._seg_right.get(b, 0)
-        l_att = self._seg_left.get(a, 0)
-        right_share = r_att / (r_att + total.get(b, 0) + self._seg_left.get(b, 0) + 1)
-        left_share = l_att / (l_att + total.get(a, 0) + self._seg_right.get(a, 0) + 1)
-        a_known = a in total or l_att > 0
-        b_known = b in total or r_att > 0
-        if right_share >= self.min_bound_share and (a_known or len(a) >= 2):
+        a_known = a in total or self._seg_left.get(a, 0) > 0
+        b_known = b in total or self._seg_right.get(b, 0) > 0
+        if self._right_share(b) >= self.min_bound_share and (a_known or len(a) >= 2):
             return True
-        return left_share >= self.min_bound_share and (b_known or len(b) >= 2)
+        return self._left_share(a) >= self.min_bound_share and (b_known or len(b) >= 2)
 
     # -- edits ------------------------------------------------------------------------
 
@@ -397,11 +421,22 @@ class ZwnjModel:
             and attached / (attached + alone + 1) >= self.min_bound_share
         )
 
+    def _style_sets(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The bound pieces :meth:`count_pieces_apart` looks for, as whole words.
+
+        Returns the pieces that attach to the next word (``می``) and those that attach to
+        the word before (``ها``).
+        """
+        if self._style_pieces is None:
+            share = self._bound_share
+            left = frozenset(a for a, n in self._seg_left.items() if share(a, n, right=False))
+            right = frozenset(b for b, n in self._seg_right.items() if share(b, n, right=True))
+            self._style_pieces = (left, right)
+        return self._style_pieces
+
     def _style_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         if self._styles is None:
-            share = self._bound_share
-            right = [b for b, n in self._seg_right.items() if share(b, n, right=True)]
-            left = [a for a, n in self._seg_left.items() if share(a, n, right=False)]
+            left, right = self._style_sets()
             alt_r, alt_l = _trie_pattern(right), _trie_pattern(left)
             self._styles = (
                 re.compile(f"(?:{alt_l}) (?=[{_L}])"),
@@ -422,6 +457,13 @@ class ZwnjModel:
         check_choice("joined", joined, JOINED_POLICIES)
         check_choice("spaced", spaced, JOINED_POLICIES)
         self._bound_caches()
+        if COMPILED and not _PROTECT_HINT.search(text):
+            # The compiled loop takes exact str (a subclass such as numpy.str_ is copied).
+            return _zwnj_scan.edits(text if type(text) is str else str(text), self, joined, spaced)
+        return self._edits_python(text, joined, spaced)
+
+    def _edits_python(self, text: str, joined: str, spaced: str) -> list[Edit]:
+        """The loop of :meth:`edits` in Python (the compiled scanner's reference)."""
         apart = self.count_pieces_apart(text) if "auto" in (joined, spaced) else 0
         join_spaced = spaced != "never"
         strict = spaced == "auto" and apart == 0
