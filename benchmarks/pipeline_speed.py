@@ -13,6 +13,7 @@ on the same texts as an anchor (hazm ships no tagger/parser models offline), wit
 comes first (lexicons load on first use).
 
     .venv/bin/python -m benchmarks.pipeline_speed [--words 60000] [--sources fars varzesh3]
+        [--batch-size 32]
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--words", type=int, default=60000, help="words per source")
     parser.add_argument("--sources", nargs="*", default=["fars", "hamshahri", "varzesh3"])
     parser.add_argument("--models", type=Path, default=None, help="dir with fa_ud/, fa_ner/")
+    parser.add_argument("--batch-size", type=int, default=32, help="texts per nlp.pipe batch")
     args = parser.parse_args(argv)
 
     t0 = time.perf_counter()
@@ -86,13 +88,13 @@ def main(argv: list[str] | None = None) -> int:
     with nlp.select_pipes(disable=rules):  # type: ignore[attr-defined]
         for src, texts in corpora.items():
             t0 = time.perf_counter()
-            for _doc in nlp.pipe(texts, batch_size=32):  # type: ignore[attr-defined]
+            for _doc in nlp.pipe(texts, batch_size=args.batch_size):  # type: ignore[attr-defined]
                 pass
             models_s[src] = time.perf_counter() - t0
     persnews_s: dict[str, float] = {}
     for src, texts in corpora.items():
         t0 = time.perf_counter()
-        for _doc in nlp.pipe(texts, batch_size=32):  # type: ignore[attr-defined]
+        for _doc in nlp.pipe(texts, batch_size=args.batch_size):  # type: ignore[attr-defined]
             pass
         persnews_s[src] = time.perf_counter() - t0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before hazm is loaded

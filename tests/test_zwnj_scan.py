@@ -101,3 +101,30 @@ def test_protected_text_goes_through_the_python_loop() -> None:
     out = normalize(text)
     assert out.startswith(z("کتاب+ها")) and "http://x.ir/کتاب ها" in out
     assert re.search("#کتاب ها", out)
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_candidate_sets_hold_every_joined_pair(strict: bool) -> None:
+    """The compiled loop skips pairs outside the candidate sets: no joined pair may be there."""
+    model = default_model()
+    sets = model.candidate_sets(strict=strict)
+    assert sets is not None
+    left, right, seen = sets
+    common = sorted(model.tables.total, key=model.tables.total.__getitem__, reverse=True)[:120]
+    pieces = [*common, "ها", "های", "می", "نمی", "ای", "ترین", "تر", "بی", "شده", "رمقم"]
+    joined = 0
+    for a in pieces:
+        for b in pieces:
+            if model.join_pair(a, b, strict=strict):
+                joined += 1
+                assert a in left or b in right or b in seen.get(a, ()), (a, b)
+    assert joined > 0
+
+
+def test_candidate_sets_absent_when_odds_of_unseen_pieces_could_join() -> None:
+    """Below a threshold of 0.25 two never-counted pieces (odds 0.5 each) may join: no bound."""
+    model = ZwnjModel.load(min_type_odds=0.1)
+    assert model.candidate_sets(strict=False) is None
+    text = "او می رود و کتاب ها را خواند"
+    for joined, spaced in POLICIES:
+        assert scan.edits(text, model, joined, spaced) == model._edits_python(text, joined, spaced)

@@ -14,6 +14,12 @@ from cpython.object cimport PyObject
 from cpython.set cimport PySet_Contains
 from libc.stdlib cimport free, malloc
 
+
+cdef extern from "Python.h":
+    Py_ssize_t PyUnicode_FindChar(
+        object text, Py_UCS4 ch, Py_ssize_t start, Py_ssize_t end, int direction
+    ) except -2
+
 cdef Py_UCS4 ZWNJ_CHAR = 0x200C
 
 
@@ -53,6 +59,29 @@ cdef Py_ssize_t _scan_words(str text, Py_ssize_t* starts, Py_ssize_t* ends) noex
         count += 1
         i = j
     return count
+
+
+cdef bint _may_join(str left, str right, object candidates) except -1:
+    """Can any rule join the last ZWNJ segment of ``left`` and the first of ``right``?
+
+    See ``ZwnjModel.candidate_sets``; ``None`` means every pair must be decided.
+    """
+    cdef Py_ssize_t cut
+    cdef str a = left, b = right
+    cdef PyObject* hit
+    if candidates is None:
+        return True
+    cut = PyUnicode_FindChar(left, ZWNJ_CHAR, 0, len(left), -1)
+    if cut >= 0:
+        a = left[cut + 1:]
+    cut = PyUnicode_FindChar(right, ZWNJ_CHAR, 0, len(right), 1)
+    if cut >= 0:
+        b = right[:cut]
+    left_any, right_any, seen = candidates
+    if PySet_Contains(left_any, a) == 1 or PySet_Contains(right_any, b) == 1:
+        return True
+    hit = PyDict_GetItem(seen, a)
+    return hit is not NULL and PySet_Contains(<object>hit, b) == 1
 
 
 def word_spans(str text):
@@ -107,7 +136,7 @@ cdef list _edits(
     cdef frozenset left_pieces, right_pieces
     cdef dict best, word_cache, pair_cache
     cdef bint has_zwnj, restore_joined, join_spaced, strict, gap
-    cdef object word, new, prev, decided, key
+    cdef object word, new, prev, decided, key, candidates
     cdef PyObject* hit
     cdef list out = []
     cdef Py_ssize_t offset
@@ -144,6 +173,7 @@ cdef list _edits(
         return out
     word_cache = model._word_cache
     pair_cache = model._strict_cache if strict else model._pair_cache
+    candidates = model.candidate_sets(strict=strict)
     restore = model.restore_word
     join = model.join_pair
     prev = None
@@ -161,7 +191,7 @@ cdef list _edits(
                     new = restore(word)
         else:
             new = word
-        if gap and join_spaced:
+        if gap and join_spaced and _may_join(prev, new, candidates):
             key = (prev, new)
             hit = PyDict_GetItem(pair_cache, key)
             if hit is NULL:

@@ -98,6 +98,8 @@ _SPACE = re.compile(r"\s")
 #: Entries each decision cache may hold before it is emptied: decisions are pure, so clearing a
 #: cache changes no output, and a worker streaming a large corpus keeps bounded memory.
 CACHE_LIMIT = 100_000
+#: ``(left, right, seen)`` of :meth:`ZwnjModel.candidate_sets`.
+JoinCandidates = tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]]
 
 _MARKS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670")
 
@@ -172,6 +174,7 @@ class ZwnjModel:
         self._strict_cache: dict[tuple[str, str], bool] = {}
         self._styles: tuple[re.Pattern[str], re.Pattern[str]] | None = None
         self._style_pieces: tuple[frozenset[str], frozenset[str]] | None = None
+        self._candidates: dict[bool, JoinCandidates | None] = {}
 
     @classmethod
     def from_counts(
@@ -202,6 +205,16 @@ class ZwnjModel:
             with self._lock:
                 self._word_cache[word] = cached
         return cached
+
+    def clear_caches(self) -> None:
+        """Forget every cached decision (they are recomputed on demand; output is unchanged).
+
+        Frees the memory of the caches, and lets benchmarks time text as never seen before.
+        """
+        with self._lock:
+            self._word_cache.clear()
+            self._pair_cache.clear()
+            self._strict_cache.clear()
 
     def _bound_caches(self) -> None:
         """Empty any decision cache that has grown past :data:`CACHE_LIMIT` entries."""
@@ -347,6 +360,56 @@ class ZwnjModel:
         if self._right_share(b) >= self.min_bound_share and (a_known or len(a) >= 2):
             return True
         return self._left_share(a) >= self.min_bound_share and (b_known or len(b) >= 2)
+
+    def candidate_sets(self, *, strict: bool) -> JoinCandidates | None:
+        """Pieces outside which :meth:`join_pair` never joins (``None``: no such bound).
+
+        Returns ``(left, right, seen)``: the pieces ``a`` and ``b`` (last ZWNJ segment of
+        the left word, first of the right one) can be joined only when ``a`` is in
+        ``left``, ``b`` is in ``right``, or ``b`` is in ``seen[a]`` (the pair was seen
+        joined often enough).  ``left`` and ``right`` hold the bound pieces (unless
+        ``strict``) and the pieces whose partner-type odds alone exceed the square root
+        of the threshold: the odds of a pair are a product, so one side's must.  A piece
+        never counted has odds 0.5, so there is no bound when that root is below 0.5.
+        The compiled loop decides the pairs outside these sets without calling
+        :meth:`join_pair` (most pairs of a text).
+
+        >>> left, right, seen = default_model().candidate_sets(strict=False)
+        >>> "ها" in right, "و" in right
+        (True, False)
+        """
+        if strict not in self._candidates:
+            result = self._build_candidate_sets(strict)
+            with self._lock:
+                self._candidates[strict] = result
+        return self._candidates[strict]
+
+    def _build_candidate_sets(self, strict: bool) -> JoinCandidates | None:
+        threshold = max(self.strict_type_odds, self.min_type_odds) if strict else self.min_type_odds
+        left: set[str] = set()
+        right: set[str] = set()
+        if threshold > 0:
+            root = math.sqrt(threshold)
+            if root < 0.5:
+                return None
+            pieces = set(self._types_left) | set(self._types_apart_left)
+            left.update(a for a in pieces if len(a) >= 2 and self._left_odds(a) > root)
+            pieces = set(self._types_right) | set(self._types_apart_right)
+            right.update(b for b in pieces if len(b) >= 2 and self._right_odds(b) > root)
+        if not strict:
+            share = self.min_bound_share
+            if share <= 0:
+                return None
+            right.update(b for b in self._seg_right if self._right_share(b) >= share)
+            left.update(a for a in self._seg_left if self._left_share(a) >= share)
+        ratio = max(self.strict_pair_ratio, self.pair_ratio) if strict else self.pair_ratio
+        seen: dict[str, set[str]] = {}
+        together, apart = self._together, self._apart
+        for a, b in set(together) | set(apart):
+            if together.get((a, b), 0) > ratio * apart.get((a, b), 0) + self.pair_margin:
+                seen.setdefault(a, set()).add(b)
+        frozen = {a: frozenset(bs) for a, bs in seen.items()}
+        return frozenset(left), frozenset(right), frozen
 
     # -- edits ------------------------------------------------------------------------
 
