@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from persnews.normalize import normalize
+from persnews.normalize import normalize, zwnj
 from persnews.normalize.zwnj import JOINED_POLICIES, WORD_RUN, ZwnjModel, default_model
 
 scan = pytest.importorskip(
@@ -23,6 +23,13 @@ POLICIES = [(j, s) for j in JOINED_POLICIES for s in JOINED_POLICIES]
 
 def z(text: str) -> str:
     return text.replace("+", Z)
+
+
+def compiled(text: str, model: ZwnjModel, joined: str, spaced: str) -> list[tuple[int, int, str]]:
+    """The compiled loop, given the protected spans as :meth:`ZwnjModel.edits` gives them."""
+    hint = zwnj._PROTECT_HINT.search(text)
+    protected = zwnj._protected_spans(text) if hint else []
+    return scan.edits(text, model, joined, spaced, protected)
 
 
 CASES = [
@@ -42,6 +49,10 @@ CASES = [
     "تنشهای هستهای عقبنشینی دقیقهای",
     "سالها پیش کتاب ها",
     "ها ها ها می می",
+    "کتاب ها http://x.ir/کتاب ها و می رود",
+    "#کتاب ها و می رود @می رود",
+    "a@b.ir کتاب ها www.x.ir می رود و کتاب ها",
+    "می رود #برچسب",
 ]
 
 
@@ -49,7 +60,7 @@ CASES = [
 @pytest.mark.parametrize(("joined", "spaced"), POLICIES)
 def test_compiled_loop_matches_python_loop(text: str, joined: str, spaced: str) -> None:
     model = default_model()
-    assert scan.edits(text, model, joined, spaced) == model._edits_python(text, joined, spaced)
+    assert compiled(text, model, joined, spaced) == model._edits_python(text, joined, spaced)
 
 
 @pytest.mark.parametrize(
@@ -61,7 +72,7 @@ def test_word_spans_are_the_word_regex_matches(text: str) -> None:
     assert list(zip(starts, ends, strict=True)) == expected
 
 
-_ALPHABET = "کتابهامیروندزسل" + Z + " ،.۱a"
+_ALPHABET = "کتابهامیروندزسل" + Z + " ،.۱a#@:/w"
 
 
 @settings(max_examples=300, deadline=None)
@@ -69,7 +80,7 @@ _ALPHABET = "کتابهامیروندزسل" + Z + " ،.۱a"
 def test_compiled_loop_matches_python_loop_on_any_text(text: str) -> None:
     model = default_model()
     for joined, spaced in POLICIES:
-        assert scan.edits(text, model, joined, spaced) == model._edits_python(text, joined, spaced)
+        assert compiled(text, model, joined, spaced) == model._edits_python(text, joined, spaced)
     starts, ends = scan.word_spans(text)
     assert list(zip(starts, ends, strict=True)) == [m.span() for m in WORD_RUN.finditer(text)]
 
@@ -84,7 +95,7 @@ def test_compiled_loop_matches_with_other_settings() -> None:
     )
     for text in CASES:
         for joined, spaced in POLICIES:
-            assert scan.edits(text, model, joined, spaced) == model._edits_python(
+            assert compiled(text, model, joined, spaced) == model._edits_python(
                 text, joined, spaced
             )
 
@@ -127,4 +138,4 @@ def test_candidate_sets_absent_when_odds_of_unseen_pieces_could_join() -> None:
     assert model.candidate_sets(strict=False) is None
     text = "او می رود و کتاب ها را خواند"
     for joined, spaced in POLICIES:
-        assert scan.edits(text, model, joined, spaced) == model._edits_python(text, joined, spaced)
+        assert compiled(text, model, joined, spaced) == model._edits_python(text, joined, spaced)

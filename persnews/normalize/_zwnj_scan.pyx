@@ -6,7 +6,8 @@ and the single-space gaps between them, counts the bound pieces written apart, a
 each word and pair up in the model's decision caches, calling back into the model only
 for words and pairs it has not decided before.  Its output is the list of edits the
 Python loop returns, which ``tests/test_zwnj_scan.py`` checks on every input it is given.
-Text holding URLs, e-mail addresses, hashtags or mentions is left to the Python loop.
+Phrases holding URLs, e-mail addresses, hashtags or mentions are left as they are, as
+the Python loop leaves them.
 """
 
 from cpython.dict cimport PyDict_GetItem
@@ -112,8 +113,14 @@ def edits(
     model,
     str joined,
     str spaced,
+    list protected,
 ):
-    """The edits of ``model.edits(text, joined=joined, spaced=spaced)`` (no protected text)."""
+    """The edits of ``model.edits(text, joined=joined, spaced=spaced)``.
+
+    ``protected``: the sorted, non-overlapping ``(start, end)`` spans of URLs, e-mail
+    addresses, hashtags and mentions; a phrase (words joined by single spaces) touching one
+    is left as it is.
+    """
     cdef Py_ssize_t room = _room(text)
     cdef Py_ssize_t* starts = <Py_ssize_t*>malloc(room * sizeof(Py_ssize_t))
     cdef Py_ssize_t* ends = <Py_ssize_t*>malloc(room * sizeof(Py_ssize_t))
@@ -122,14 +129,42 @@ def edits(
         free(ends)
         raise MemoryError()
     try:
-        return _edits(text, model, joined, spaced, starts, ends)
+        return _edits(text, model, joined, spaced, starts, ends, protected)
     finally:
         free(starts)
         free(ends)
 
 
+cdef set _protected_words(
+    str text, Py_ssize_t* starts, Py_ssize_t* ends, Py_ssize_t n_words, list protected
+):
+    """Indices of the words in phrases that touch a protected span."""
+    cdef set out = set()
+    cdef Py_ssize_t k, j = 0, n_spans = len(protected), phrase_start = 0
+    cdef bint touched = False
+    for k in range(n_words):
+        if k and not (ends[k - 1] + 1 == starts[k] and text[starts[k] - 1] == 0x20):
+            if touched:
+                out.update(range(phrase_start, k))
+            phrase_start = k
+            touched = False
+        while j < n_spans and protected[j][1] <= starts[k]:
+            j += 1
+        if j < n_spans and protected[j][0] < ends[k]:
+            touched = True
+    if touched:
+        out.update(range(phrase_start, n_words))
+    return out
+
+
 cdef list _edits(
-    str text, model, str joined, str spaced, Py_ssize_t* starts, Py_ssize_t* ends
+    str text,
+    model,
+    str joined,
+    str spaced,
+    Py_ssize_t* starts,
+    Py_ssize_t* ends,
+    list protected,
 ):
     cdef list words
     cdef Py_ssize_t n_words, k, s, apart = 0, joined_count = 0
@@ -137,6 +172,7 @@ cdef list _edits(
     cdef dict best, word_cache, pair_cache
     cdef bint has_zwnj, restore_joined, join_spaced, strict, gap
     cdef object word, new, prev, decided, key, candidates
+    cdef set skipped
     cdef PyObject* hit
     cdef list out = []
     cdef Py_ssize_t offset
@@ -176,8 +212,11 @@ cdef list _edits(
     candidates = model.candidate_sets(strict=strict)
     restore = model.restore_word
     join = model.join_pair
+    skipped = _protected_words(text, starts, ends, n_words, protected) if protected else None
     prev = None
     for k in range(n_words):
+        if skipped and k in skipped:
+            continue  # a phrase with a URL, e-mail, hashtag or mention: left as it is
         word = words[k]
         s = starts[k]
         gap = k > 0 and ends[k - 1] + 1 == s and text[s - 1] == 0x20

@@ -520,9 +520,11 @@ class ZwnjModel:
         check_choice("joined", joined, JOINED_POLICIES)
         check_choice("spaced", spaced, JOINED_POLICIES)
         self._bound_caches()
-        if COMPILED and not _PROTECT_HINT.search(text):
+        if COMPILED:
             # The compiled loop takes exact str (a subclass such as numpy.str_ is copied).
-            return _zwnj_scan.edits(text if type(text) is str else str(text), self, joined, spaced)
+            protected = _protected_spans(text) if _PROTECT_HINT.search(text) else []
+            plain = text if type(text) is str else str(text)
+            return _zwnj_scan.edits(plain, self, joined, spaced, protected)
         return self._edits_python(text, joined, spaced)
 
     def _edits_python(self, text: str, joined: str, spaced: str) -> list[Edit]:
