@@ -4,7 +4,8 @@
 The decisions stay in Python (:mod:`persnews.normalize.zwnj`): this loop finds the words
 and the single-space gaps between them, counts the bound pieces written apart, and looks
 each word and pair up in the model's decision caches, calling back into the model only
-for words and pairs it has not decided before.  Its output is the list of edits the
+for words and pairs it has not decided before; pairs outside the model's
+``candidate_sets`` are never joined by any rule and are not looked up at all.  Its output is the list of edits the
 Python loop returns, which ``tests/test_zwnj_scan.py`` checks on every input it is given.
 Phrases holding URLs, e-mail addresses, hashtags or mentions are left as they are, as
 the Python loop leaves them.
