@@ -11,19 +11,27 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks._data import data_dir
-from persnews.lang.pos_tags import SERAJI_UPOS
 from persnews.training.conllu import read_conllu
-from persnews.training.evaluate import score_ud_gold, score_ud_raw
+from persnews.training.evaluate import Convention, UdScores, score_ud_gold, score_ud_raw
+from persnews.training.harmonize import to_iperudt, to_seraji
+
+Scorer = Callable[..., UdScores]
 
 FILES = {
     "perdt-test": "ud/perdt-test.conllu",
     "seraji-test": "ud/seraji-test.conllu",
     "iperudt-dev": "ud/iperudt-dev.conllu",
+}
+#: Predictions converted to the treebank's own convention (persnews follows PerDT's).
+CONVENTIONS: dict[str, tuple[str, Convention]] = {
+    "seraji-test": ("Seraji", to_seraji),
+    "iperudt-dev": ("iPerUDT", to_iperudt),
 }
 #: Published anchors (UPOS / lemma / UAS / LAS) from issue 3.
 ANCHORS = {
@@ -51,15 +59,20 @@ def main(argv: list[str] | None = None) -> int:
         sents = read_conllu(data_dir() / FILES[key])
         if args.limit:
             sents = sents[: args.limit]
-        modes = [("gold tokens", score_ud_gold, None)]
+        modes: list[tuple[str, Scorer, Convention | None]] = [("gold tokens", score_ud_gold, None)]
         if not args.no_raw:
             modes.append(("raw text", score_ud_raw, None))
-        if key.startswith("seraji"):
-            # Seraji tags proper nouns NOUN; ours follow PerDT (PROPN)
-            modes.append(("gold tokens, PROPN scored as NOUN", score_ud_gold, SERAJI_UPOS))
-        for mode, fn, upos_map in modes:
+        # persnews follows PerDT's convention; Seraji's differs (PROPN, را, the lemma of شد),
+        # iPerUDT's in را (PART)
+        convention = CONVENTIONS.get(key)
+        if convention is not None:
+            name, convert = convention
+            modes.append((f"gold tokens, {name} convention", score_ud_gold, convert))
+            if not args.no_raw:
+                modes.append((f"raw text, {name} convention", score_ud_raw, convert))
+        for mode, fn, convention in modes:
             t0 = time.perf_counter()
-            s = fn(nlp, sents, upos_map=upos_map).table()
+            s = fn(nlp, sents, convention=convention).table()
             dt = time.perf_counter() - t0
             print(
                 f"| {key} | {mode} | {s['words']:.2f} | {s['upos']:.2f} | {s['feats']:.2f} | "

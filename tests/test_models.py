@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -250,3 +251,93 @@ def test_loading_into_a_pipeline_with_other_vectors_is_refused() -> None:
     nlp.vocab.set_vector("کتاب", numpy.ones(7, dtype="float32"))
     with pytest.raises(ModelNotFoundError, match="other vectors"):
         add_trained_components(nlp, models=("fa_ud",))
+
+
+STEMS = (
+    frozenset({"گفت", "رفت", "برد", "گشت", "داشت", "آمد", "ورزید", "ریخت"}),
+    {"گو": "گفت", "رو": "رفت", "گرد": "گشت", "دار": "داشت", "آ": "آمد", "ده": "داد", "ریز": "ریخت"},
+)
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ("برمی\u200cگشت", "گشت"),  # preverb بر left out, as in PerDT and Seraji
+        ("برمی\u200cگردد", "گشت"),
+        ("برندارد", "داشت"),
+        ("بازگشته", "گشت"),
+        ("فروریخته\u200cایم", "ریخت"),
+        ("درآمد", "آمد"),
+        ("برده", "برد"),  # not بر + ده
+        ("برد", "برد"),
+        ("ورزید", "ورزید"),
+        ("بروند", "رفت"),  # ب + رو, not بر + وند
+        ("می\u200cگویند", "گفت"),
+        ("کتاب", None),
+    ],
+)
+def test_verb_past_stem_leaves_out_preverbs(form: str, expected: str | None) -> None:
+    from persnews.models.lemma_lookup import verb_past_stem
+
+    assert verb_past_stem(form, STEMS) == expected
+
+
+@pytest.mark.parametrize("number", ["400", "۴۰۰", "٤٠٠", "۱٬۲۵۰", "3.5", "۱۴۰۰/۱۰/۱۰"])
+def test_number_is_its_own_lemma_in_its_own_digits(number: str) -> None:
+    """Regression: the lemma of ``400`` was ``۴۰۰`` (the normalized digits)."""
+    import spacy
+
+    from persnews.models.lemma_lookup import lookup_key
+
+    nlp = spacy.blank("fa")
+    lookup = nlp.add_pipe("persnews_lemma_lookup")
+    lookup.table = {lookup_key("۴۰۰", "NUM"): "۴۰۰"}
+    doc = Doc(nlp.vocab, words=[number])
+    doc[0].pos_, doc[0].norm_ = "NUM", "۴۰۰"
+    assert lookup(doc)[0].lemma_ == number
+
+
+def _lookup_doc(words: list[str], pos: list[str], lemmas: list[str]) -> Doc:
+    import spacy
+
+    nlp = spacy.blank("fa")
+    doc = Doc(nlp.vocab, words=words, pos=pos, lemmas=lemmas)
+    for token in doc:
+        token.norm_ = token.text
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("word", "pos", "predicted", "expected"),
+    [
+        ("حاکمان", "NOUN", "حاکمان", "حاکم"),  # plural ان
+        ("روحیات", "NOUN", "روحی", "روحیه"),  # ات for ه
+        ("حرکتی", "NOUN", "حرکتی", "حرکت"),  # indefinite ی
+        ("عظیمی", "ADJ", "عظیمی", "عظیم"),
+        ("کوتاهی", "NOUN", "کوتاهی", "کوتاهی"),  # a known lemma of its own
+        ("حرکتی", "NOUN", "حرکت", "حرکت"),  # predicted lemma already known
+        ("حرکتی", "VERB", "حرکتی", "حرکتی"),  # only nouns and adjectives
+    ],
+)
+def test_nominal_back_off(word: str, pos: str, predicted: str, expected: str) -> None:
+    from persnews.models.lemma_lookup import LemmaLookup
+
+    lookup = LemmaLookup(hazm_verbs=False)
+    known = frozenset({"حاکم", "روحیه", "حرکت", "کوتاهی", "کوتاه", "عظیم"})
+    lookup.lemmas = {"NOUN": known, "ADJ": known}
+    assert lookup(_lookup_doc([word], [pos], [predicted]))[0].lemma_ == expected
+
+
+def test_lemma_lookup_round_trip_and_models_without_lemma_lists(tmp_path: Path) -> None:
+    from persnews.models.lemma_lookup import LemmaLookup
+
+    lookup = LemmaLookup()
+    lookup.table = {"کتاب\tNOUN": "کتاب"}
+    lookup.lemmas = {"NOUN": frozenset({"کتاب", "حاکم"})}
+    lookup.to_disk(tmp_path / "lk")
+    again = LemmaLookup().from_disk(tmp_path / "lk")
+    assert again.table == lookup.table and again.lemmas == lookup.lemmas
+    (tmp_path / "lk" / "lemmas.json").unlink()  # saved before the nominal back-off existed
+    old = LemmaLookup().from_disk(tmp_path / "lk")
+    assert old.lemmas == {}
+    assert old(_lookup_doc(["حاکمان"], ["NOUN"], ["حاکمان"]))[0].lemma_ == "حاکمان"

@@ -15,11 +15,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["SERAJI_UPOS", "UPC_TO_UPOS"]
-
-#: Seraji has no ``PROPN``: its proper nouns are ``NOUN``.  The persnews tagger follows
-#: PerDT (``PROPN``); scores on Seraji are also given with this renaming of predictions.
-SERAJI_UPOS: Final[dict[str, str]] = {"PROPN": "NOUN"}
+__all__ = ["UPC_TO_UPOS"]
 
 UPC_TO_UPOS: Final[dict[str, tuple[tuple[str, ...], str]]] = {
     "N": (("NOUN", "NUM", "PROPN"), "NOUN"),

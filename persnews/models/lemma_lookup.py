@@ -19,6 +19,7 @@ the verb; present stems are suppletive, so edit trees cannot learn them from lit
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -33,13 +34,35 @@ __all__ = [
     "build_table",
     "lookup_key",
     "make_lemma_lookup",
+    "nominal_lemma",
     "verb_past_stem",
     "verb_stems",
 ]
 
 
 _ZWNJ = "\u200c"
+#: Digits in any script, with thousands/decimal/date/time separators between them.
+_NUMBER = re.compile(r"\d+(?:[.,/:\u066b\u066c\u060c-]\d+)*")
 _PREFIXES = ("نمی" + _ZWNJ, "می" + _ZWNJ, "نمی", "می", "", "ن", "ب")
+#: Preverbal particles the treebanks leave out of the lemma (``برمی‌گشت`` -> ``گشت``).
+_PREVERBS = ("فرو", "فرا", "باز", "بر", "در", "ور", "وا")
+#: A stem found after a preverb must be this long (``برده`` is ``برد``, not ``بر`` + ``ده``).
+_MIN_STEM_AFTER_PREVERB = 3
+#: Nominal endings tried, longest first, on a noun or adjective whose lemma is not a known
+#: lemma: plural ``ها``/``ان``/``ات`` and the indefinite or ezafe ``ی`` (``حاکمان`` -> ``حاکم``,
+#: ``روحیات`` -> ``روحیه``, ``حرکتی`` -> ``حرکت``, ``آوای`` -> ``آوا``).  (ending, replacement)
+_NOMINAL_ENDINGS = (
+    ("هایی", ""),
+    ("های", ""),
+    ("ها", ""),
+    ("انی", ""),
+    ("ان", ""),
+    ("ات", "ه"),
+    ("ات", ""),
+    ("یی", ""),
+    ("ی", ""),
+)
+_NOMINAL_UPOS = frozenset({"NOUN", "ADJ"})
 _ENDINGS = tuple(
     sorted(
         {
@@ -94,10 +117,25 @@ def verb_stems() -> tuple[frozenset[str], dict[str, str]]:
 def verb_past_stem(form: str, stems: tuple[frozenset[str], dict[str, str]]) -> str | None:
     """Past stem of a simple verb form, or ``None`` when no analysis fits.
 
-    >>> stems = (frozenset({"گفت", "رفت"}), {"گو": "گفت", "رو": "رفت"})
-    >>> [verb_past_stem(f, stems) for f in ("می\u200cگویند", "گفته", "نرفتم", "بروید", "کتاب")]
-    ['گفت', 'گفت', 'رفت', 'رفت', None]
+    A preverbal particle (``بر``, ``باز``, ``فرو`` …) is left out, as in the treebanks.
+
+    >>> stems = (frozenset({"گفت", "رفت", "برد", "گشت"}), {"گو": "گفت", "رو": "رفت", "گرد": "گشت"})
+    >>> forms = ("می\u200cگویند", "گفته", "نرفتم", "بروید", "برمی\u200cگشت", "برده", "کتاب")
+    >>> [verb_past_stem(f, stems) for f in forms]
+    ['گفت', 'گفت', 'رفت', 'رفت', 'گشت', 'برد', None]
     """
+    for preverb in _PREVERBS:
+        if form.startswith(preverb):
+            rest = form[len(preverb) :].removeprefix(_ZWNJ)
+            found = _analyse(rest, stems, min_stem=_MIN_STEM_AFTER_PREVERB)
+            if found is not None:
+                return found
+    return _analyse(form, stems, min_stem=2)
+
+
+def _analyse(
+    form: str, stems: tuple[frozenset[str], dict[str, str]], *, min_stem: int
+) -> str | None:
     past, present = stems
     for prefix in _PREFIXES:
         if not form.startswith(prefix):
@@ -107,13 +145,33 @@ def verb_past_stem(form: str, stems: tuple[frozenset[str], dict[str, str]]) -> s
             if ending and not rest.endswith(ending):
                 continue
             stem = rest[: len(rest) - len(ending)] if ending else rest
-            if len(stem) < 2:
+            if len(stem) < min_stem:
                 continue
             if stem in past:
                 return stem
             for cand in (stem, stem[:-1] if stem.endswith("ی") else ""):
-                if cand in present:
+                if len(cand) >= min_stem and cand in present:
                     return present[cand]
+    return None
+
+
+def nominal_lemma(norm: str, known: frozenset[str] | set[str]) -> str | None:
+    """The known lemma left after one nominal ending, or ``None``.
+
+    ``known`` holds the lemmas seen with the token's UPOS in the training treebanks; a form
+    that is itself a known lemma is left alone (``کوتاهی`` is a noun of its own).
+
+    >>> known = {"حاکم", "روحیه", "کتاب", "کوتاهی", "کوتاه"}
+    >>> [nominal_lemma(w, known) for w in ("حاکمان", "روحیات", "کتاب\u200cهای", "کوتاهی")]
+    ['حاکم', 'روحیه', 'کتاب', None]
+    """
+    if norm in known:
+        return None
+    for ending, replacement in _NOMINAL_ENDINGS:
+        if norm.endswith(ending) and len(norm) - len(ending) >= 2:
+            stem = norm[: len(norm) - len(ending)].rstrip(_ZWNJ) + replacement
+            if stem in known:
+                return stem
     return None
 
 
@@ -140,7 +198,12 @@ def build_table(items: Iterable[tuple[str, str, str]], *, min_share: float = 0.9
 
 
 class LemmaLookup:
-    """Overrides ``token.lemma_`` for (norm, UPOS) pairs found in :attr:`table`."""
+    """Overrides ``token.lemma_`` for (norm, UPOS) pairs found in :attr:`table`.
+
+    A noun or adjective outside the table whose predicted lemma is not in :attr:`lemmas`
+    (the lemmas of the training treebanks, by UPOS) loses one nominal ending when what is
+    left is a known lemma (:func:`nominal_lemma`).
+    """
 
     def __init__(self, name: str = "persnews_lemma_lookup", *, hazm_verbs: bool = True) -> None:
         if not isinstance(hazm_verbs, bool):
@@ -148,6 +211,7 @@ class LemmaLookup:
         self.name = name
         self.hazm_verbs = hazm_verbs
         self.table: dict[str, str] = {}
+        self.lemmas: dict[str, frozenset[str]] = {}
         self._hazm: Any = None
         self._verb_cache: dict[str, str | None] = {}
 
@@ -164,10 +228,19 @@ class LemmaLookup:
     def __call__(self, doc: Doc) -> Doc:
         table = self.table
         for token in doc:
+            if _NUMBER.fullmatch(token.text):
+                # a number is its own lemma, in the digits it was written with
+                token.lemma_ = token.text
+                continue
             norm, pos = token.norm_, token.pos_
             lemma = table.get(f"{norm}\t{pos}")
-            if lemma is None and pos == "VERB" and self.hazm_verbs:
-                lemma = self._verb_lemma(norm)
+            if lemma is None:
+                if pos == "VERB" and self.hazm_verbs:
+                    lemma = self._verb_lemma(norm)
+                elif pos in _NOMINAL_UPOS and pos in self.lemmas:
+                    known = self.lemmas[pos]
+                    if token.lemma_ not in known:
+                        lemma = nominal_lemma(norm, known)
             if lemma is not None:
                 token.lemma_ = lemma
         return doc
@@ -180,10 +253,15 @@ class LemmaLookup:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_json(path / "table.json", self.table)
+        srsly.write_json(path / "lemmas.json", {k: sorted(v) for k, v in self.lemmas.items()})
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> LemmaLookup:
         data: Any = srsly.read_json(Path(path) / "table.json")
         self.table = {str(k): str(v) for k, v in data.items()}
+        lemmas_path = Path(path) / "lemmas.json"
+        # models saved before the nominal back-off have no lemmas.json: no back-off then
+        lemmas: Any = srsly.read_json(lemmas_path) if lemmas_path.is_file() else {}
+        self.lemmas = {str(k): frozenset(map(str, v)) for k, v in lemmas.items()}
         return self
 
 

@@ -65,16 +65,30 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_lemma_lookup(nlp: Language, data_dir: Path) -> None:
-    """Add ``persnews_lemma_lookup`` after the lemmatizer, with a table from the UD train split."""
+    """Add ``persnews_lemma_lookup`` after the lemmatizer, with a table from the UD train split.
+
+    UPOS and lemmas follow PerDT's convention (:mod:`persnews.training.harmonize`); the
+    lemmas seen per UPOS feed the nominal back-off.
+    """
     from persnews.models.lemma_lookup import LemmaLookup, build_table
     from persnews.training.conllu import gold_norm, read_conllu
     from persnews.training.corpora import UD_DEV_CARVED, carve_index, require
+    from persnews.training.harmonize import UposHarmonizer, harmonize_lemma
 
-    triples = [
-        (gold_norm(w.form), w.upos, w.lemma)
+    train = [
+        (rel, sent)
         for rel in UD_DEV_CARVED
         for i, sent in enumerate(read_conllu(require(data_dir, rel)))
         if not carve_index(i)
+    ]
+    harmonizer = UposHarmonizer.from_sentences(s for rel, s in train if "seraji" not in rel)
+    triples = [
+        (
+            gold_norm(w.form),
+            harmonizer.upos(w.form, w.upos, seraji="seraji" in rel),
+            harmonize_lemma(w.form, w.lemma, seraji="seraji" in rel),
+        )
+        for rel, sent in train
         for w in sent.words
     ]
     import persnews.models.lemma_lookup  # noqa: F401  (registers the factory)
@@ -83,6 +97,10 @@ def add_lemma_lookup(nlp: Language, data_dir: Path) -> None:
     if not isinstance(lookup, LemmaLookup):
         raise TypeError(f"unexpected component {type(lookup).__name__}")
     lookup.table = build_table(triples, min_share=0.7)
+    known: dict[str, set[str]] = {}
+    for _, upos, lemma in triples:
+        known.setdefault(upos, set()).add(lemma)
+    lookup.lemmas = {upos: frozenset(lemmas) for upos, lemmas in known.items()}
 
 
 def install(best: Path, name: str, data_dir: Path, *, models_dir: Path | None = None) -> Path:

@@ -92,6 +92,19 @@ def _tagged_docs(vocab: Vocab, sents: Sequence[tuple[str, Sentence]]) -> Iterato
         yield doc
 
 
+_Sourced = list[tuple[str, Sentence]]
+
+
+def _harmonized(*parts: _Sourced) -> tuple[_Sourced, ...]:
+    from persnews.training.harmonize import UposHarmonizer, harmonize_sentence
+
+    harmonizer = UposHarmonizer.from_sentences(s for src, s in parts[0] if "seraji" not in src)
+    return tuple(
+        [(src, harmonize_sentence(s, harmonizer, seraji="seraji" in src)) for src, s in part]
+        for part in parts
+    )
+
+
 def build_ud(
     data_dir: Path,
     out_dir: Path,
@@ -99,6 +112,7 @@ def build_ud(
     include_iperudt: bool = True,
     silver: bool = False,
     gold_repeat: int = 1,
+    harmonize: bool = False,
 ) -> dict[str, int]:
     """Write ``ud-train.spacy``, ``ud-dev.spacy`` (carved dev), ``ud-dev-iperudt.spacy``.
 
@@ -106,6 +120,8 @@ def build_ud(
     in ``tag`` (for the tagger, see :func:`tagger_tag`).  With ``silver`` the Bijankhan
     and ParsNER sentences (:mod:`persnews.training.silver_pos`) are added with tags only;
     ``gold_repeat`` repeats the gold sentences so they keep their weight in each epoch.
+    With ``harmonize`` all gold sentences (training and dev) follow one convention
+    (:mod:`persnews.training.harmonize`).
     """
     from persnews.training.silver_pos import (
         BIJANKHAN,
@@ -125,6 +141,9 @@ def build_ud(
     if include_iperudt:
         for rel in UD_TRAIN:
             train.extend((rel, s) for s in read_conllu(require(data_dir, rel)))
+    iper = [(UD_DEV[0], s) for s in read_conllu(require(data_dir, UD_DEV[0]))]
+    if harmonize:
+        train, dev, iper = _harmonized(train, dev, iper)
     docs = list(_tagged_docs(vocab, train)) * max(1, gold_repeat)
     if silver:
         counts_by_word = upos_counts(s for _, s in train)
@@ -134,7 +153,6 @@ def build_ud(
         "ud-train": _save(docs, out_dir / "ud-train.spacy"),
         "ud-dev": _save(_tagged_docs(vocab, dev), out_dir / "ud-dev.spacy"),
     }
-    iper = [(UD_DEV[0], s) for s in read_conllu(require(data_dir, UD_DEV[0]))]
     counts["ud-dev-iperudt"] = _save(_tagged_docs(vocab, iper), out_dir / "ud-dev-iperudt.spacy")
     return counts
 

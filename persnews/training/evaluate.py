@@ -16,7 +16,7 @@ averaged and per type.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -26,6 +26,7 @@ from persnews.training.conllu import Sentence, gold_norm
 from persnews.training.ner_data import NerSentence, sentence_doc, spans
 
 __all__ = [
+    "Convention",
     "Counts",
     "NerScores",
     "UdScores",
@@ -130,22 +131,31 @@ def _feats_equal(gold: str, token_morph: str) -> bool:
     return gold == token_morph
 
 
+#: ``(form, predicted UPOS, predicted lemma) -> (UPOS, lemma)`` in a treebank's convention.
+Convention = Callable[[str, str, str], tuple[str, str]]
+
+
+def _as_predicted(form: str, upos: str, lemma: str) -> tuple[str, str]:
+    return upos, lemma
+
+
 def score_ud_gold(
-    nlp: Language, sents: Sequence[Sentence], *, upos_map: Mapping[str, str] | None = None
+    nlp: Language, sents: Sequence[Sentence], *, convention: Convention | None = None
 ) -> UdScores:
     """Scores with gold tokenization.
 
-    ``upos_map`` rewrites predicted UPOS values before they are compared, to score against
-    a treebank with another convention (:data:`persnews.lang.pos_tags.SERAJI_UPOS`).
+    ``convention`` rewrites each predicted UPOS and lemma before they are compared, to score
+    against a treebank with another convention (:func:`persnews.training.harmonize.to_seraji`).
     """
     scores = UdScores()
-    rename = upos_map or {}
+    convert = convention or _as_predicted
     for sent, doc in zip(sents, annotate_gold_tokens(nlp, sents), strict=True):
         n = len(sent.words)
         c = dict.fromkeys(("upos", "lemma", "feats", "uas", "las"), 0)
         for w, t in zip(sent.words, doc, strict=True):
-            c["upos"] += rename.get(t.pos_, t.pos_) == w.upos
-            c["lemma"] += t.lemma_ == w.lemma
+            upos, lemma = convert(t.text, t.pos_, t.lemma_)
+            c["upos"] += upos == w.upos
+            c["lemma"] += lemma == w.lemma
             c["feats"] += _feats_equal(w.feats, str(t.morph))
             head_ok = (t.head.i + 1 if t.head.i != t.i else 0) == w.head
             c["uas"] += head_ok
@@ -173,12 +183,12 @@ def _gold_token_spans(sent: Sentence) -> list[tuple[int, int] | None]:
 
 
 def score_ud_raw(
-    nlp: Language, sents: Sequence[Sentence], *, upos_map: Mapping[str, str] | None = None
+    nlp: Language, sents: Sequence[Sentence], *, convention: Convention | None = None
 ) -> UdScores:
-    """Scores from raw sentence text (the pipeline's own tokenizer); ``upos_map`` as in
+    """Scores from raw sentence text (the pipeline's own tokenizer); ``convention`` as in
     :func:`score_ud_gold`."""
     scores = UdScores()
-    rename = upos_map or {}
+    convert = convention or _as_predicted
     texts = [s.text for s in sents]
     for sent, doc in zip(sents, nlp.pipe(texts, batch_size=64), strict=True):
         gold_spans = _gold_token_spans(sent)
@@ -193,8 +203,9 @@ def score_ud_raw(
         for ti, gi in align.items():
             t, w = doc[ti], sent.words[gi]
             c["words"] += 1
-            c["upos"] += rename.get(t.pos_, t.pos_) == w.upos
-            c["lemma"] += t.lemma_ == w.lemma
+            upos, lemma = convert(t.text, t.pos_, t.lemma_)
+            c["upos"] += upos == w.upos
+            c["lemma"] += lemma == w.lemma
             c["feats"] += _feats_equal(w.feats, str(t.morph))
             root = t.head.i == t.i
             head_ok = w.head == 0 if root else align.get(t.head.i, -1) + 1 == w.head

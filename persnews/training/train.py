@@ -70,7 +70,12 @@ def train_ud(
     from persnews.training.corpora import build_ud
 
     counts = build_ud(
-        Path(data_dir), Path(work_dir), include_iperudt=True, silver=True, gold_repeat=2
+        Path(data_dir),
+        Path(work_dir),
+        include_iperudt=True,
+        silver=True,
+        gold_repeat=2,
+        harmonize=True,
     )
     logger.info("UD corpora: %s", counts)
     opts: dict[str, object] = {
