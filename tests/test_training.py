@@ -25,6 +25,32 @@ def test_repeated_set_options_are_all_kept() -> None:
     }
 
 
+@pytest.mark.parametrize(("argv", "expected"), [(["ud"], False), (["ud", "--harmonize"], True)])
+def test_harmonize_is_opt_in(argv: list[str], expected: bool) -> None:
+    """The shipped UD model is trained on the treebanks as they are."""
+    assert build_parser().parse_args(argv).harmonize is expected
+
+
+@pytest.mark.shared
+def test_build_ud_harmonizes_training_and_dev(data_dir: Path, tmp_path: Path) -> None:
+    from spacy.tokens import DocBin
+
+    from persnews.training.corpora import build_ud
+
+    if not (data_dir / "ud" / "seraji-dev.conllu").is_file():
+        pytest.skip(f"UD treebanks not found under {data_dir}")
+    build_ud(data_dir, tmp_path, harmonize=True)
+    nlp = spacy.blank("fa")
+    for name in ("ud-train", "ud-dev"):
+        docs = list(DocBin().from_disk(tmp_path / f"{name}.spacy").get_docs(nlp.vocab))
+        object_markers = {t.pos_ for d in docs for t in d if t.text == "را"}
+        assert object_markers == {"ADP"}
+        assert not {t.dep_ for d in docs for t in d if ":" in t.dep_} - {
+            "compound:lvc",
+            "nsubj:pass",
+        }
+
+
 COUNTS = {
     "است": Counter({"AUX": 50, "VERB": 3}),
     "که": Counter({"SCONJ": 30, "PRON": 2}),

@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 __all__ = [
+    "NOMINAL_UPOS",
     "LemmaLookup",
     "build_table",
     "lookup_key",
@@ -62,7 +63,8 @@ _NOMINAL_ENDINGS = (
     ("یی", ""),
     ("ی", ""),
 )
-_NOMINAL_UPOS = frozenset({"NOUN", "ADJ"})
+#: UPOS values the nominal back-off applies to.
+NOMINAL_UPOS: frozenset[str] = frozenset({"NOUN", "ADJ"})
 _ENDINGS = tuple(
     sorted(
         {
@@ -237,7 +239,7 @@ class LemmaLookup:
             if lemma is None:
                 if pos == "VERB" and self.hazm_verbs:
                     lemma = self._verb_lemma(norm)
-                elif pos in _NOMINAL_UPOS and pos in self.lemmas:
+                elif pos in NOMINAL_UPOS and pos in self.lemmas:
                     known = self.lemmas[pos]
                     if token.lemma_ not in known:
                         lemma = nominal_lemma(norm, known)

@@ -54,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="arman: start from this NER model's tok2vec (default: the shipped fa_ner)",
     )
     parser.add_argument(
+        "--harmonize",
+        action="store_true",
+        help="ud: train on treebanks brought to PerDT's convention (not the shipped model)",
+    )
+    parser.add_argument(
         "--set",
         nargs="*",
         action="extend",
@@ -70,7 +75,7 @@ def add_lemma_lookup(nlp: Language, data_dir: Path) -> None:
     UPOS and lemmas follow PerDT's convention (:mod:`persnews.training.harmonize`); the
     lemmas seen per UPOS feed the nominal back-off.
     """
-    from persnews.models.lemma_lookup import LemmaLookup, build_table
+    from persnews.models.lemma_lookup import NOMINAL_UPOS, LemmaLookup, build_table
     from persnews.training.conllu import gold_norm, read_conllu
     from persnews.training.corpora import UD_DEV_CARVED, carve_index, require
     from persnews.training.harmonize import UposHarmonizer, harmonize_lemma
@@ -97,9 +102,10 @@ def add_lemma_lookup(nlp: Language, data_dir: Path) -> None:
     if not isinstance(lookup, LemmaLookup):
         raise TypeError(f"unexpected component {type(lookup).__name__}")
     lookup.table = build_table(triples, min_share=0.7)
-    known: dict[str, set[str]] = {}
+    known: dict[str, set[str]] = {upos: set() for upos in NOMINAL_UPOS}
     for _, upos, lemma in triples:
-        known.setdefault(upos, set()).add(lemma)
+        if upos in known:
+            known[upos].add(lemma)
     lookup.lemmas = {upos: frozenset(lemmas) for upos, lemmas in known.items()}
 
 
@@ -149,7 +155,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO)
     overrides = _overrides(args.set)
     if args.model in {"tagger", "parser", "ud"}:
-        best = train_ud(args.data, work_dir=args.work, output=args.work / "ud", overrides=overrides)
+        best = train_ud(
+            args.data,
+            work_dir=args.work,
+            output=args.work / "ud",
+            overrides=overrides,
+            harmonize=args.harmonize,
+        )
         name = "fa_ud"
     elif args.model == "ner":
         best = train_ner(

@@ -64,9 +64,19 @@ def _spacy_train(config: Path, output: Path, overrides: dict[str, object]) -> No
 
 
 def train_ud(
-    data_dir: Path, *, work_dir: Path, output: Path, overrides: dict[str, object] | None = None
+    data_dir: Path,
+    *,
+    work_dir: Path,
+    output: Path,
+    overrides: dict[str, object] | None = None,
+    harmonize: bool = False,
 ) -> Path:
-    """Train tagger/morphologizer/lemmatizer/parser; returns the ``model-best`` directory."""
+    """Train tagger/morphologizer/lemmatizer/parser; returns the ``model-best`` directory.
+
+    ``harmonize`` brings the treebanks to PerDT's convention first
+    (:mod:`persnews.training.harmonize`); the shipped model is trained without it (the
+    harmonized run was not better on our dev split, see ``docs/models.md``).
+    """
     from persnews.training.corpora import build_ud
 
     counts = build_ud(
@@ -75,7 +85,7 @@ def train_ud(
         include_iperudt=True,
         silver=True,
         gold_repeat=2,
-        harmonize=True,
+        harmonize=harmonize,
     )
     logger.info("UD corpora: %s", counts)
     opts: dict[str, object] = {
