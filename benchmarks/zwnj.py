@@ -12,6 +12,7 @@ Reported: ZWNJ precision / recall / F1 over boundaries, boundary accuracy and th
 of sentences whose every boundary is right.
 
     .venv/bin/python -m benchmarks.zwnj [--split test|dev] [--only persnews] [--errors 30]
+        [--by-file]
 """
 
 from __future__ import annotations
@@ -168,6 +169,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("test", "dev"), default="test")
     parser.add_argument("--only", action="append", help="run only these systems")
     parser.add_argument("--errors", type=int, default=0, help="print N wrong persnews outputs")
+    parser.add_argument(
+        "--by-file", action="store_true", help="also print persnews's rows per test file"
+    )
     args = parser.parse_args(argv)
     gold = gold_sentences(args.split)
     inputs = {
@@ -199,7 +203,27 @@ def main(argv: list[str] | None = None) -> int:
                 f"| {name} | {kind} | {p:.1f} | {r:.1f} | {f:.1f} | {acc:.2f} | {ex:.1f} "
                 f"| {score.seconds:.2f} |"
             )
+    if args.by_file and args.split == "test":
+        _by_file()
     return 0
+
+
+def _by_file() -> None:
+    """persnews's rows for each test file (same method, default options)."""
+    from persnews.normalize import Normalizer
+
+    normalize = Normalizer()
+    print()
+    print("| test file | input | ZWNJ P | ZWNJ R | ZWNJ F1 | boundary acc | sentence exact |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for rel in ("perdt-test.conllu", "seraji-test.conllu"):
+        gold = _texts(data_dir() / "ud" / rel)
+        for kind, sep in (("joined", ""), ("spaced", " ")):
+            score = Score()
+            for g in gold:
+                score.add(g, normalize(g.replace(ZWNJ, sep)))
+            p, r, f, acc, ex = score.row()
+            print(f"| {rel} | {kind} | {p:.1f} | {r:.1f} | {f:.1f} | {acc:.2f} | {ex:.1f} |")
 
 
 def _show_diff(kind: str, gold: str, out: str) -> None:
