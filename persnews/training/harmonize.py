@@ -37,12 +37,11 @@ passive and light-verb ``شد`` as ``کرد``: 198 of the 204 forms of ``شدن`
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Final
 
-from persnews.training.conllu import Sentence
+from persnews.training.conllu import Sentence, gold_norm
 
 __all__ = [
     "SHARED_SUBTYPES",
@@ -68,7 +67,11 @@ def harmonize_deprel(deprel: str) -> str:
 
 
 class UposHarmonizer:
-    """UPOS in PerDT's convention, from per-form counts of the PerDT-style training words."""
+    """UPOS in PerDT's convention, from per-form counts of the PerDT-style training words.
+
+    ``counts`` maps a normalized form (:func:`~persnews.training.conllu.gold_norm`) to the
+    UPOS values it has in PerDT-style sentences.
+    """
 
     def __init__(self, counts: Mapping[str, Mapping[str, int]]) -> None:
         self._proper = frozenset(
@@ -80,17 +83,15 @@ class UposHarmonizer:
     @classmethod
     def from_sentences(cls, sentences: Iterable[Sentence]) -> UposHarmonizer:
         """Counts from sentences that follow PerDT's convention (PerDT, iPerUDT)."""
-        counts: dict[str, Counter[str]] = {}
-        for sent in sentences:
-            for word in sent.words:
-                counts.setdefault(word.form, Counter())[word.upos] += 1
-        return cls(counts)
+        from persnews.training.silver_pos import upos_counts
+
+        return cls(upos_counts(sentences))
 
     def upos(self, form: str, upos: str, *, seraji: bool) -> str:
         """The harmonized UPOS of one gold word."""
         if form == _OBJECT_MARKER and upos == "PART":
             return "ADP"
-        if seraji and upos == "NOUN" and form in self._proper:
+        if seraji and upos == "NOUN" and gold_norm(form) in self._proper:
             return "PROPN"
         return upos
 
