@@ -3,6 +3,8 @@
 Private helpers of :mod:`persnews.tokenizer`. Everything that touches every token runs in
 numpy or in one list comprehension; Python loops only visit the rare exceptions (tokens
 that map to nothing or overlap, gaps holding deleted characters, tokens across a space).
+Where the compiled loops of ``persnews._token_scan`` were built (:data:`COMPILED`), finding
+the tokens and tiling run in C, with the same output.
 
 >>> assemble("الف  ب", [(0, 3), (5, 6)], None)
 (['الف', ' ', 'ب'], [True, False, False], [])
@@ -10,6 +12,7 @@ that map to nothing or overlap, gaps holding deleted characters, tokens across a
 
 from __future__ import annotations
 
+import functools
 import itertools
 import operator
 import re
@@ -20,15 +23,28 @@ import numpy
 from persnews.lang import tokenization as T
 from persnews.normalize import OffsetMap
 
+#: True when the compiled token scan and tiling (``persnews._token_scan``, built from
+#: ``_token_scan.pyx`` when a C compiler is present at install time) are in use.
+try:
+    from persnews import _token_scan
+    from persnews.normalize import _offsets_scan
+except ImportError:  # pragma: no cover - depends on the build
+    COMPILED = False
+else:
+    COMPILED = True
+
 __all__ = [
+    "COMPILED",
     "assemble",
     "changed_norms",
+    "changed_positions",
     "is_affixed",
     "map_spans",
     "split_spans",
     "text_arrays",
     "tile",
     "to_original_spans",
+    "token_spans",
     "unjoin",
 ]
 
@@ -91,13 +107,45 @@ def split_spans(splitter: re.Pattern[str], norm: str) -> tuple[_IntArray, list[s
     return _pairs(starts, ends), pieces[1::2]
 
 
-def to_original_spans(omap: OffsetMap, matches: _IntArray) -> _IntArray:
+@functools.lru_cache(maxsize=8)
+def _capturing(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(f"({pattern.pattern})", pattern.flags)
+
+
+def token_spans(
+    pattern: re.Pattern[str], norm: str, *, compiled: bool | None = None
+) -> tuple[_IntArray, list[str]]:
+    """Token spans (an ``n × 2`` array) and token strings of ``norm``.
+
+    ``pattern`` is the token pattern of :func:`persnews.tokenizer.token_pattern`: its
+    first branch must be the run of Arabic-script letters that the compiled scan finds
+    itself (``compiled=False`` uses :func:`split_spans`, the reference).
+
+    >>> from persnews.tokenizer import token_pattern
+    >>> spans, pieces = token_spans(token_pattern(), "نرخ ۳.۵ شد.")
+    >>> spans.tolist(), pieces
+    ([[0, 3], [4, 7], [8, 10], [10, 11]], ['نرخ', '۳.۵', 'شد', '.'])
+    """
+    if (COMPILED if compiled is None else compiled) and type(norm) is str:
+        spans, pieces = _token_scan.scan_tokens(pattern, norm)
+        return spans, pieces
+    return split_spans(_capturing(pattern), norm)
+
+
+def to_original_spans(
+    omap: OffsetMap, matches: _IntArray, *, compiled: bool | None = None
+) -> _IntArray:
     """``omap.to_original_span`` of every span, vectorized over the map's passes.
 
     Falls back to one call per span if the map's internals are not the expected ones.
     """
     if not len(matches):
         return matches.copy()
+    if COMPILED if compiled is None else compiled:
+        spans: _IntArray = _offsets_scan.original_spans(
+            omap.passes, numpy.ascontiguousarray(matches, dtype=numpy.int64)
+        )
+        return spans
     try:
         # Token spans of the normalized text lie within it: no clipping needed.
         st = matches[:, 0]
@@ -155,6 +203,8 @@ def unjoin(
     norm_of: list[str],
     omap: OffsetMap,
     norm: str,
+    *,
+    compiled: bool | None = None,
 ) -> tuple[_IntArray, list[str]]:
     """Split tokens that span an original space, unless the space set off an affix.
 
@@ -171,45 +221,22 @@ def unjoin(
     starts = spans[suspect_idx, 0].tolist()
     ends = spans[suspect_idx, 1].tolist()
     counts = inner_ws[suspect_idx].tolist()
-    cuts: list[Span] = []  # spans[a:b] kept before each split token
-    inserted: list[Span] = []  # the parts of the split tokens, in order
-    counts_in: list[int] = []  # how many parts each split token has
-    out_norms: list[str] = []
-    done = 0
-    for i, s, e, count in zip(suspects, starts, ends, counts, strict=True):
-        piece = text[s:e]
-        nv = norm_of[i]
-        k = piece.find(" ")
-        parts: list[Span]
-        if k > 0 and nv.count(_ZWNJ) == 1 and _ZWNJ not in piece and count == 1:
-            # One space in the original, one ZWNJ in its place in the normalized token.
-            keep = _PAIR_AFFIXED.get(nv)
-            if keep is None:
-                if len(_PAIR_AFFIXED) >= _PAIR_CACHE_SIZE:
-                    _PAIR_AFFIXED.clear()
-                keep = _PAIR_AFFIXED[nv] = is_affixed(nv.split(_ZWNJ))
-            if keep:
-                continue  # keep the joined token as it is
-            parts = [(s, s + k), (s + k + 1, e)]
-            forms = nv.split(_ZWNJ)
-        else:
-            parts = []
-            pos = s
-            for m in _SPACES.finditer(text, s, e):
-                parts.append((pos, m.start()))
-                pos = m.end()
-            parts.append((pos, e))
-            up = omap.to_normalized
-            forms = [norm[up(a) : up(b)].strip(_ZWNJ_EDGES) for a, b in parts]
-            if is_affixed(forms):
-                continue  # keep the joined token as it is
-        cuts.append((done, i))
-        out_norms.extend(norm_of[done:i])
-        done = i + 1
-        kept = [(a, b, form) for (a, b), form in zip(parts, forms, strict=True) if b > a]
-        inserted.extend((a, b) for a, b, _ in kept)
-        counts_in.append(len(kept))
-        out_norms.extend(form or text[a:b] for a, b, form in kept)
+    if (COMPILED if compiled is None else compiled) and type(text) is str:
+        cuts, inserted, counts_in, out_norms, done = _token_scan.unjoin_loop(
+            text,
+            suspects,
+            starts,
+            ends,
+            counts,
+            norm_of,
+            _PAIR_AFFIXED,
+            _decide_pair,
+            functools.partial(_split_general, text, omap, norm),
+        )
+    else:
+        cuts, inserted, counts_in, out_norms, done = _unjoin_loop(
+            text, suspects, starts, ends, counts, norm_of, omap, norm
+        )
     if not cuts:
         return spans, norm_of
     out_norms.extend(norm_of[done:])
@@ -222,6 +249,74 @@ def unjoin(
         at += c
     pieces.append(spans[done:])
     return numpy.concatenate(pieces), out_norms
+
+
+def _decide_pair(norm: str) -> bool:
+    """Does a normalized token with one ZWNJ (one space in the original) stay one token?"""
+    if len(_PAIR_AFFIXED) >= _PAIR_CACHE_SIZE:
+        _PAIR_AFFIXED.clear()
+    keep = _PAIR_AFFIXED[norm] = is_affixed(norm.split(_ZWNJ))
+    return keep
+
+
+def _split_general(
+    text: str, omap: OffsetMap, norm: str, s: int, e: int
+) -> tuple[list[Span], list[str]] | None:
+    """Parts (split at each whitespace run) and their norms, or ``None`` to keep the token."""
+    parts: list[Span] = []
+    pos = s
+    for m in _SPACES.finditer(text, s, e):
+        parts.append((pos, m.start()))
+        pos = m.end()
+    parts.append((pos, e))
+    up = omap.to_normalized
+    forms = [norm[up(a) : up(b)].strip(_ZWNJ_EDGES) for a, b in parts]
+    return None if is_affixed(forms) else (parts, forms)
+
+
+def _unjoin_loop(
+    text: str,
+    suspects: list[int],
+    starts: list[int],
+    ends: list[int],
+    counts: list[int],
+    norm_of: list[str],
+    omap: OffsetMap,
+    norm: str,
+) -> tuple[list[tuple[int, int]], list[Span], list[int], list[str], int]:
+    """The loop of :func:`unjoin` in Python (the reference of the compiled one)."""
+    cuts: list[tuple[int, int]] = []  # spans[a:b] kept before each split token
+    inserted: list[Span] = []  # the parts of the split tokens, in order
+    counts_in: list[int] = []  # how many parts each split token has
+    out_norms: list[str] = []
+    done = 0
+    for i, s, e, count in zip(suspects, starts, ends, counts, strict=True):
+        piece = text[s:e]
+        nv = norm_of[i]
+        k = piece.find(" ")
+        parts: list[Span]
+        if k > 0 and count == 1 and nv.count(_ZWNJ) == 1 and _ZWNJ not in piece:
+            # One space in the original, one ZWNJ in its place in the normalized token.
+            keep = _PAIR_AFFIXED.get(nv)
+            if keep is None:
+                keep = _decide_pair(nv)
+            if keep:
+                continue  # keep the joined token as it is
+            parts = [(s, s + k), (s + k + 1, e)]
+            forms = nv.split(_ZWNJ)
+        else:
+            planned = _split_general(text, omap, norm, s, e)
+            if planned is None:
+                continue  # keep the joined token as it is
+            parts, forms = planned
+        cuts.append((done, i))
+        out_norms.extend(norm_of[done:i])
+        done = i + 1
+        kept = [(a, b, form) for (a, b), form in zip(parts, forms, strict=True) if b > a]
+        inserted.extend((a, b) for a, b, _ in kept)
+        counts_in.append(len(kept))
+        out_norms.extend(form or text[a:b] for a, b, form in kept)
+    return cuts, inserted, counts_in, out_norms, done
 
 
 def is_affixed(forms: list[str]) -> bool:
@@ -264,15 +359,23 @@ def tile(
     text: str,
     spans: _IntArray | list[Span],
     arrays: tuple[_CodeArray, _IntArray] | None = None,
+    *,
+    compiled: bool | None = None,
 ) -> tuple[list[str], list[bool], list[int]]:
     """Tile ``text`` with the token ``spans``; gaps become spaces or whitespace tokens.
 
     Returns the words, their trailing-space flags and the word index of every span.
+    ``arrays`` (from :func:`text_arrays`) saves recomputing them; ``compiled=False``
+    forces the Python code (the reference of the compiled tiling).
 
     >>> tile("الف  ب", [(0, 3), (5, 6)])
     (['الف', ' ', 'ب'], [True, False, False], [0, 2])
     """
     arr = numpy.asarray(spans, dtype=numpy.int64).reshape(-1, 2)
+    if (COMPILED if compiled is None else compiled) and type(text) is str:
+        tiles = _token_scan.tile_spans(text, numpy.ascontiguousarray(arr))
+        if tiles is not None:
+            return tiles
     if not len(arr):
         return ([text], [False], []) if text else ([], [], [])
     codes, cum = text_arrays(text) if arrays is None else arrays
@@ -332,6 +435,23 @@ def assemble(
     """
     words, spaces, token_pos = tile(text, spans, arrays)
     return words, spaces, changed_norms(words, token_pos, norm_of)
+
+
+def changed_positions(
+    words: list[str], token_pos: list[int], norm_of: list[str], *, compiled: bool | None = None
+) -> tuple[list[int], list[str]]:
+    """Word indexes and norms (as given) of the tokens whose norm differs from their text.
+
+    >>> changed_positions(["كه", " ", "ب"], [0, 2], ["که", "ب"])
+    ([0], ['که'])
+    """
+    if COMPILED if compiled is None else compiled:
+        positions, norms = _token_scan.changed_norms(words, token_pos, norm_of)
+        return positions, norms
+    token_words = list(map(words.__getitem__, token_pos))
+    differs = list(map(operator.ne, norm_of, token_words))
+    idx = list(itertools.compress(range(len(differs)), differs))
+    return list(map(token_pos.__getitem__, idx)), list(map(norm_of.__getitem__, idx))
 
 
 def changed_norms(

@@ -29,8 +29,6 @@ True
 
 from __future__ import annotations
 
-import itertools
-import operator
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
@@ -48,11 +46,12 @@ from spacy.vocab import Vocab
 
 from persnews._tiling import (
     changed_norms,
+    changed_positions,
     map_spans,
-    split_spans,
     text_arrays,
     tile,
     to_original_spans,
+    token_spans,
     unjoin,
 )
 from persnews.lang import tokenization as T
@@ -107,11 +106,6 @@ def token_pattern() -> re.Pattern[str]:
     ]
     # The leading look-ahead lets the engine skip whitespace without trying every branch.
     return re.compile("(?=\\S)(?:" + "|".join(f"(?:{p})" for p in parts) + ")")
-
-
-@lru_cache(maxsize=1)
-def _splitter() -> re.Pattern[str]:
-    return re.compile(f"({token_pattern().pattern})")
 
 
 _CACHE_SIZE = 500_000  # word forms whose hashes a tokenizer keeps (about 100 MB at most)
@@ -202,7 +196,7 @@ class PersianTokenizer:
         self.normalizer = _normalizer(
             digits, diacritics, bool(unify_optional_letters), bool(restore_zwnj)
         )
-        self._splitter = _splitter()
+        self._pattern = token_pattern()
 
     @property
     def options(self) -> dict[str, Any]:
@@ -225,6 +219,8 @@ class PersianTokenizer:
         """Tokenize ``text`` into a :class:`~spacy.tokens.Doc` over the original text."""
         if not isinstance(text, str):
             raise TypeError(f"the tokenizer takes a str, not {type(text).__name__}")
+        if type(text) is not str:
+            text = str(text)  # a subclass (numpy.str_): the compiled loops take exact str
         try:
             return self._doc(*self._tiles(text))
         except UnicodeEncodeError:
@@ -252,13 +248,10 @@ class PersianTokenizer:
         orths = list(map(self._orth.__getitem__, words))
         doc = Doc(vocab, words=orths, spaces=spaces)  # type: ignore[arg-type]
         if norm_of is not None:
-            token_words = list(map(words.__getitem__, token_pos))
-            differs = list(map(operator.ne, norm_of, token_words))
-            idx = list(itertools.compress(range(len(differs)), differs))
-            if idx:
-                lowered = map(self._orth.lowered.__getitem__, map(norm_of.__getitem__, idx))
+            positions, norms = changed_positions(words, token_pos, norm_of)
+            if positions:
                 values = numpy.zeros(len(words), dtype=numpy.uint64)
-                values[list(map(token_pos.__getitem__, idx))] = list(lowered)
+                values[positions] = list(map(self._orth.lowered.__getitem__, norms))
                 doc.from_array([NORM], values.reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 
@@ -286,18 +279,17 @@ class PersianTokenizer:
         """
         nt = self.normalizer.normalize_with_offsets(text)
         norm = nt.text
-        matches, pieces = split_spans(self._splitter, norm)
-        codes, cum = text_arrays(text)
+        matches, pieces = token_spans(self._pattern, norm)
         norm_of: list[str] | None
         if nt.offsets.is_identity:
             # Same length and alignment (letters or digits may still differ).
-            spans = matches
-            norm_of = None if norm == text else pieces
-        else:
-            originals = to_original_spans(nt.offsets, matches)
-            spans, norm_of = map_spans(matches, originals, pieces)
-            spans, norm_of = unjoin(text, cum, spans, norm_of, nt.offsets, norm)
-        words, spaces, token_pos = tile(text, spans, (codes, cum))
+            words, spaces, token_pos = tile(text, matches)
+            return words, spaces, token_pos, (None if norm == text else pieces)
+        arrays = text_arrays(text)
+        originals = to_original_spans(nt.offsets, matches)
+        spans, norm_of = map_spans(matches, originals, pieces)
+        spans, norm_of = unjoin(text, arrays[1], spans, norm_of, nt.offsets, norm)
+        words, spaces, token_pos = tile(text, spans, arrays)
         return words, spaces, token_pos, norm_of
 
     # -- serialization ----------------------------------------------------------------
