@@ -14,7 +14,8 @@ per article, with objects built once and reused:
   (``tokenize_sentences`` for the sentence row);
 * rishe (Rust): ``Normalizer().normalize`` then ``WordTokenizer().tokenize``.
 
-Each system runs ``--repeat`` rounds (systems interleaved); the best round is reported.
+Each system runs ``--repeat`` rounds (systems interleaved, each round starting one system
+later than the one before); the best round is reported.
 persnews caches its ZWNJ and tiling decisions across calls, so by default (``--caches
 fresh``) those caches are emptied before each of its rounds: every round meets the text as
 new, as a freshly loaded pipeline meets a new corpus (``--caches warm`` keeps them, and its
@@ -43,7 +44,7 @@ import spacy
 
 import persnews.tokenizer  # noqa: F401  (registers persnews.Tokenizer.v1)
 from benchmarks._data import data_dir
-from persnews import _tiling
+from persnews import _unjoin
 from persnews.extract.sentences import sentence_starts
 from persnews.normalize import zwnj
 
@@ -109,7 +110,7 @@ def fresh_caches(tok: Any) -> Callable[[], None]:
 
     def reset() -> None:
         zwnj.default_model().clear_caches()
-        _tiling._PAIR_AFFIXED.clear()
+        _unjoin._PAIR_AFFIXED.clear()
         tok._strings = None  # the word-hash cache is rebuilt on the next call
 
     return reset
@@ -188,10 +189,15 @@ def main() -> None:
     # ``runs["persnews tokenizer"]`` is the tokenizer object itself.
     reset = fresh_caches(runs["persnews tokenizer"]) if args.caches == "fresh" else None
     # Rounds interleave the systems, so that load from other processes on the machine
-    # hits all of them alike; the best round of each system is reported.
+    # hits all of them alike; the best round of each system is reported.  Each round
+    # starts one system later, so that no system always runs right after the same one
+    # (the first system of a round met a heap and caches churned by the last one).
     best: dict[str, float] = dict.fromkeys(runs, float("inf"))
-    for _ in range(args.repeat):
-        for name, fn in runs.items():
+    names = list(runs)
+    for round_no in range(args.repeat):
+        shift = round_no % len(names)
+        for name in names[shift:] + names[:shift]:
+            fn = runs[name]
             ours = name.startswith(("persnews", "(part) persnews"))
             best[name] = min(best[name], best_time(fn, docs, 1, reset if ours else None))
     speeds = {name: n_chars / t for name, t in best.items()}

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import persnews
-from persnews import _tiling
+from persnews import _tiling, _unjoin
 from persnews.normalize import Normalizer, offsets
 from persnews.tokenizer import PersianTokenizer, token_pattern
 
@@ -50,9 +50,9 @@ CASES = [
 
 def _tokenize(tok: PersianTokenizer, text: str, monkeypatch: pytest.MonkeyPatch, compiled: bool):
     with monkeypatch.context() as m:
-        m.setattr(_tiling, "COMPILED", compiled)
-        m.setattr(offsets, "COMPILED", compiled)
-        _tiling._PAIR_AFFIXED.clear()
+        for module in (_tiling, _unjoin, offsets):
+            m.setattr(module, "COMPILED", compiled)
+        _unjoin._PAIR_AFFIXED.clear()
         return tok._tiles(text)
 
 
@@ -84,15 +84,15 @@ _ALPHABET = "کتابهامیروندزسلكي" + Z + " \n\t،.:۱2a#@/w«»\u2
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=_ALPHABET, max_size=60))
 def test_compiled_loops_match_python_on_any_text(tok: PersianTokenizer, text: str) -> None:
-    old = (_tiling.COMPILED, offsets.COMPILED)
+    old = (_tiling.COMPILED, _unjoin.COMPILED, offsets.COMPILED)
     try:
         results = []
         for compiled in (True, False):
-            _tiling.COMPILED = offsets.COMPILED = compiled
-            _tiling._PAIR_AFFIXED.clear()
+            _tiling.COMPILED = _unjoin.COMPILED = offsets.COMPILED = compiled
+            _unjoin._PAIR_AFFIXED.clear()
             results.append(tok._tiles(text))
     finally:
-        _tiling.COMPILED, offsets.COMPILED = old
+        _tiling.COMPILED, _unjoin.COMPILED, offsets.COMPILED = old
     assert results[0] == results[1]
     norm = Normalizer().normalize_with_offsets(text).text
     fast_spans, fast_pieces = _tiling.token_spans(token_pattern(), norm, compiled=True)

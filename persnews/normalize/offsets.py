@@ -17,7 +17,7 @@ from dataclasses import dataclass
 #: True when the compiled edit loop (``_offsets_scan``, built from ``_offsets_scan.pyx`` when a
 #: C compiler is present at install time) is in use.
 try:
-    import persnews.normalize._offsets_scan as _offsets_scan
+    from persnews.normalize import _offsets_scan
 except ImportError:  # pragma: no cover - depends on the build
     COMPILED = False
 else:
