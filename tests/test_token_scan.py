@@ -146,6 +146,33 @@ def test_compiled_apply_edits_matches_python(edits: list[offsets.Edit]) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "edits",
+    [
+        [(1, 2, "ت"), (3, 4, "ی")],  # replaced by themselves between copies: segments merge
+        [(0, 1, "ك"), (2, 3, "ی")],
+        [(1, 2, "ت"), (2, 2, Z), (3, 4, "ی")],
+        [(3, 4, "ی")],
+    ],
+)
+def test_regression_compiled_apply_edits_merged_copies_at_the_right_index(
+    edits: list[offsets.Edit],
+) -> None:
+    """Bug: with wraparound off, ``orig_ends[-1] = …`` wrote before the list, not at its end.
+
+    The merge of a copied stretch into the one before it happens when an edit replaces
+    text by itself; the maps must agree with the Python loop at every position.
+    """
+    text = "كتيی"
+    fast = offsets.apply_edits(text, edits, compiled=True)
+    slow = offsets.apply_edits(text, edits, compiled=False)
+    assert fast == slow
+    new, omap = fast
+    assert [omap.to_original(i) for i in range(len(new) + 1)] == [
+        slow[1].to_original(i) for i in range(len(new) + 1)
+    ]
+
+
 @pytest.mark.parametrize("edits", [[(2, 1, "x")], [(0, 2, ""), (1, 3, "")], [(0, 9, "")]])
 def test_compiled_apply_edits_rejects_bad_edits_with_the_python_message(
     edits: list[offsets.Edit],

@@ -14,6 +14,45 @@ import numpy
 from libc.stdlib cimport free, malloc
 
 
+cdef class _Segments:
+    """The segment lists of one pass, built in order (copies next to copies merge)."""
+
+    cdef list norm_starts, norm_ends, orig_starts, orig_ends, copied
+    cdef bint last_copied
+
+    def __cinit__(self):
+        self.norm_starts = []
+        self.norm_ends = []
+        self.orig_starts = []
+        self.orig_ends = []
+        self.copied = []
+        self.last_copied = False
+
+    cdef void add(self, Py_ssize_t npos, Py_ssize_t o_start, Py_ssize_t o_end,
+                  Py_ssize_t length, bint is_copy) except *:
+        # Explicit last index: with wraparound off, ``lst[-1]`` would not wrap.
+        cdef Py_ssize_t last = len(self.copied) - 1
+        if is_copy and self.last_copied:
+            self.orig_ends[last] = o_end
+            self.norm_ends[last] = npos + length
+            return
+        self.norm_starts.append(npos)
+        self.norm_ends.append(npos + length)
+        self.orig_starts.append(o_start)
+        self.orig_ends.append(o_end)
+        self.copied.append(is_copy)
+        self.last_copied = is_copy
+
+    cdef tuple as_tuples(self):
+        return (
+            tuple(self.norm_starts),
+            tuple(self.norm_ends),
+            tuple(self.orig_starts),
+            tuple(self.orig_ends),
+            tuple(self.copied),
+        )
+
+
 def apply_edits(str text, edits):
     """``(new_text, segments)`` or ``None`` when the edits are not sorted and disjoint.
 
@@ -23,68 +62,31 @@ def apply_edits(str text, edits):
     """
     cdef Py_ssize_t size = len(text)
     cdef Py_ssize_t pos = 0, npos = 0, start, end, length
-    cdef bint changed = False
+    cdef bint changed = False, same
     cdef list pieces = []
-    cdef list norm_starts = [], norm_ends = [], orig_starts = [], orig_ends = [], copied = []
-    cdef bint last_copied = False
+    cdef _Segments segments = _Segments()
     cdef str replacement
     for edit in edits:
         start, end, replacement = edit
         if start < pos or end < start or end > size:
             return None
         if start > pos:
-            # Copied stretch before the edit.
-            if last_copied:
-                orig_ends[-1] = start
-                norm_ends[-1] = npos + (start - pos)
-            else:
-                norm_starts.append(npos)
-                norm_ends.append(npos + (start - pos))
-                orig_starts.append(pos)
-                orig_ends.append(start)
-                copied.append(True)
-                last_copied = True
+            segments.add(npos, pos, start, start - pos, True)
             pieces.append(text[pos:start])
             npos += start - pos
         length = len(replacement)
-        if length == end - start and text[start:end] == replacement:
-            if last_copied:
-                orig_ends[-1] = end
-                norm_ends[-1] = npos + length
-            else:
-                norm_starts.append(npos)
-                norm_ends.append(npos + length)
-                orig_starts.append(start)
-                orig_ends.append(end)
-                copied.append(True)
-                last_copied = True
-        else:
-            changed = True
-            norm_starts.append(npos)
-            norm_ends.append(npos + length)
-            orig_starts.append(start)
-            orig_ends.append(end)
-            copied.append(False)
-            last_copied = False
+        same = length == end - start and text[start:end] == replacement
+        changed = changed or not same
+        segments.add(npos, start, end, length, same)
         pieces.append(replacement)
         npos += length
         pos = end
     if not changed:
         return text, None
     if pos < size:
-        if last_copied:
-            orig_ends[-1] = size
-            norm_ends[-1] = npos + (size - pos)
-        else:
-            norm_starts.append(npos)
-            norm_ends.append(npos + (size - pos))
-            orig_starts.append(pos)
-            orig_ends.append(size)
-            copied.append(True)
+        segments.add(npos, pos, size, size - pos, True)
         pieces.append(text[pos:])
-    return "".join(pieces), (
-        tuple(norm_starts), tuple(norm_ends), tuple(orig_starts), tuple(orig_ends), tuple(copied)
-    )
+    return "".join(pieces), segments.as_tuples()
 
 
 cdef inline Py_ssize_t _segment(const Py_ssize_t* starts, Py_ssize_t n, Py_ssize_t x) noexcept:
