@@ -316,8 +316,5 @@ def changed_norms(
     """``(word index, lower-cased norm)`` of every token whose norm differs from its text."""
     if norm_of is None:
         return []
-    token_words = list(map(words.__getitem__, token_pos))
-    differs = list(map(operator.ne, norm_of, token_words))
-    return [
-        (token_pos[i], norm_of[i].lower()) for i in itertools.compress(range(len(differs)), differs)
-    ]
+    positions, norms = changed_positions(words, token_pos, norm_of)
+    return [(pos, norm.lower()) for pos, norm in zip(positions, norms, strict=True)]
