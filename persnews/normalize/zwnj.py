@@ -38,8 +38,6 @@ from __future__ import annotations
 import math
 import re
 import threading
-from bisect import bisect_right
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -48,6 +46,8 @@ from typing import Any
 from persnews.errors import check_choice
 from persnews.lang.chars import ZWNJ
 from persnews.normalize.offsets import Edit
+from persnews.normalize.zwnj_spaced import JoinCandidates, SpacedDecisions
+from persnews.normalize.zwnj_style import SpellingStyle
 from persnews.normalize.zwnj_tables import (
     ZwnjTables,
     join_class,
@@ -55,6 +55,14 @@ from persnews.normalize.zwnj_tables import (
     strip_zwnj,
     tables_from_counts,
 )
+from persnews.normalize.zwnj_text import LETTERS, WORD_RUN
+from persnews.normalize.zwnj_text import MARKS as _MARKS
+from persnews.normalize.zwnj_text import PHRASE as _PHRASE
+from persnews.normalize.zwnj_text import PROTECT_HINT as _PROTECT_HINT
+from persnews.normalize.zwnj_text import first_position as _first
+from persnews.normalize.zwnj_text import insertions as _insertions
+from persnews.normalize.zwnj_text import overlaps as _overlaps
+from persnews.normalize.zwnj_text import protected_spans as _protected_spans
 
 #: True when the compiled per-word loop (``_zwnj_scan``, built from ``_zwnj_scan.pyx`` when a
 #: C compiler is present at install time) is in use; without it the same edits come from
@@ -80,32 +88,15 @@ __all__ = [
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "zwnj_lexicon.tsv.xz"
 
-#: Persian letters (after character normalization), hamza above and the diacritics.
-_L = "\u0621-\u063a\u0641-\u0655\u0670\u067e\u0686\u0698\u06a9\u06af\u06cc"
-#: The same ranges, for character classes built elsewhere (the lexicon builder).
-LETTERS = _L
-_LETTER = re.compile(f"[{_L}]")
 #: When to restore ZWNJs inside words written without one (see ``ZwnjModel.edits``).
 JOINED_POLICIES = ("auto", "always", "never")
-#: One written word: letters, with single ZWNJs between them.
-WORD_RUN = re.compile(f"[{_L}]+(?:\u200c[{_L}]+)*")
-#: Words separated by single spaces.
-_PHRASE = re.compile(f"{WORD_RUN.pattern}(?: {WORD_RUN.pattern})*")
-#: Tokens that are not prose even when they contain Persian letters (URLs, e-mails, tags).
-_PROTECT_HINT = re.compile(r"[@#]|://|www\.")
-_SPACE = re.compile(r"\s")
-#: Combining marks: a word never splits before one.
 #: Entries each decision cache may hold before it is emptied: decisions are pure, so clearing a
 #: cache changes no output, and a worker streaming a large corpus keeps bounded memory.
 CACHE_LIMIT = 100_000
-#: ``(left, right, seen)`` of :meth:`ZwnjModel.candidate_sets`.
-JoinCandidates = tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]]
-
-_MARKS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670")
 
 
 @dataclass
-class ZwnjModel:
+class ZwnjModel(SpellingStyle, SpacedDecisions):
     """Counts and derived statistics behind the ZWNJ decisions.
 
     Args:
@@ -281,231 +272,7 @@ class ZwnjModel:
                 best = (i, score)
         return best
 
-    def join_pair(self, left: str, right: str, *, strict: bool = False) -> bool:
-        """Should the space between the words ``left`` and ``right`` be a ZWNJ?
-
-        ``strict`` (for text that never writes a bound piece apart) asks for
-        ``strict_pair_ratio`` and never joins pairs unseen in training; its joins are a
-        subset of the non-strict ones, which keeps normalization idempotent.
-        """
-        cache = self._strict_cache if strict else self._pair_cache
-        key = (left, right)
-        cached = cache.get(key)
-        if cached is None:
-            cached = self._join_pair(left, right, strict)
-            with self._lock:
-                cache[key] = cached
-        return cached
-
-    def _join_pair(self, left: str, right: str, strict: bool) -> bool:
-        a = left.rsplit(ZWNJ, 1)[-1]
-        b = right.split(ZWNJ, 1)[0]
-        if b[0] in _MARKS:
-            return False
-        together = self._together.get((a, b), 0)
-        apart = self._apart.get((a, b), 0)
-        ratio = max(self.strict_pair_ratio, self.pair_ratio) if strict else self.pair_ratio
-        if together or apart:
-            return together > ratio * apart + self.pair_margin
-        if strict:
-            return self._type_odds(a, b, max(self.strict_type_odds, self.min_type_odds))
-        return self._unseen_pair(a, b) or self._type_odds(a, b, self.min_type_odds)
-
-    def pair_candidate(self, a: str, b: str) -> bool:
-        """Could the pieces ``a`` and ``b`` written apart ever be joined (counts needed)?"""
-        return (
-            (a, b) in self._together
-            or self._unseen_pair(a, b)
-            or self._type_odds(a, b, self.min_type_odds)
-        )
-
-    def _type_odds(self, a: str, b: str, threshold: float) -> bool:
-        """Back-off for a never-seen pair: how productive each side is with a ZWNJ.
-
-        Each side's odds are the number of different partners it was seen ZWNJ-joined
-        with against the number it was seen written apart from; the pair is joined when
-        the product of both sides' odds exceeds ``min_type_odds`` (0 turns this off).
-        """
-        if threshold <= 0 or len(a) < 2 or len(b) < 2:
-            return False
-        return self._left_odds(a) * self._right_odds(b) > threshold
-
-    def _left_odds(self, a: str) -> float:
-        """Partner-type odds of ``a`` as a left piece (0.5 for a piece never counted)."""
-        return (self._types_left.get(a, 0) + 0.5) / (self._types_apart_left.get(a, 0) + 1)
-
-    def _right_odds(self, b: str) -> float:
-        """Partner-type odds of ``b`` as a right piece (0.5 for a piece never counted)."""
-        return (self._types_right.get(b, 0) + 0.5) / (self._types_apart_right.get(b, 0) + 1)
-
-    def _right_share(self, b: str) -> float:
-        """How much of the use of ``b`` is as a piece attached to the word before it."""
-        att = self._seg_right.get(b, 0)
-        return att / (att + self._total.get(b, 0) + self._seg_left.get(b, 0) + 1)
-
-    def _left_share(self, a: str) -> float:
-        """How much of the use of ``a`` is as a piece attached to the word after it."""
-        att = self._seg_left.get(a, 0)
-        return att / (att + self._total.get(a, 0) + self._seg_right.get(a, 0) + 1)
-
-    def _unseen_pair(self, a: str, b: str) -> bool:
-        """One side of a never-seen pair must be a piece that rarely stands alone.
-
-        The other side must be known, or at least two letters long (``می`` + an unseen
-        verb form, an unseen noun + ``ها``).
-        """
-        total = self._total
-        a_known = a in total or self._seg_left.get(a, 0) > 0
-        b_known = b in total or self._seg_right.get(b, 0) > 0
-        if self._right_share(b) >= self.min_bound_share and (a_known or len(a) >= 2):
-            return True
-        return self._left_share(a) >= self.min_bound_share and (b_known or len(b) >= 2)
-
-    def candidate_sets(self, *, strict: bool) -> JoinCandidates | None:
-        """Pieces outside which :meth:`join_pair` never joins (``None``: no such bound).
-
-        Returns ``(left, right, seen)``: the pieces ``a`` and ``b`` (last ZWNJ segment of
-        the left word, first of the right one) can be joined only when ``a`` is in
-        ``left``, ``b`` is in ``right``, or ``b`` is in ``seen[a]`` (the pair was seen
-        joined often enough).  ``left`` and ``right`` hold the bound pieces (unless
-        ``strict``) and the pieces whose partner-type odds alone exceed the square root
-        of the threshold: the odds of a pair are a product, so one side's must.  A piece
-        never counted has odds 0.5, so there is no bound when that root is below 0.5.
-        The compiled loop decides the pairs outside these sets without calling
-        :meth:`join_pair` (most pairs of a text).
-
-        >>> left, right, seen = default_model().candidate_sets(strict=False)
-        >>> "ها" in right, "و" in right
-        (True, False)
-        """
-        if strict not in self._candidates:
-            result = self._build_candidate_sets(strict)
-            with self._lock:
-                self._candidates[strict] = result
-        return self._candidates[strict]
-
-    def _build_candidate_sets(self, strict: bool) -> JoinCandidates | None:
-        threshold = max(self.strict_type_odds, self.min_type_odds) if strict else self.min_type_odds
-        left: set[str] = set()
-        right: set[str] = set()
-        if threshold > 0:
-            root = math.sqrt(threshold)
-            if root < 0.5:
-                return None
-            pieces = set(self._types_left) | set(self._types_apart_left)
-            left.update(a for a in pieces if len(a) >= 2 and self._left_odds(a) > root)
-            pieces = set(self._types_right) | set(self._types_apart_right)
-            right.update(b for b in pieces if len(b) >= 2 and self._right_odds(b) > root)
-        if not strict:
-            share = self.min_bound_share
-            if share <= 0:
-                return None
-            right.update(b for b in self._seg_right if self._right_share(b) >= share)
-            left.update(a for a in self._seg_left if self._left_share(a) >= share)
-        ratio = max(self.strict_pair_ratio, self.pair_ratio) if strict else self.pair_ratio
-        seen: dict[str, set[str]] = {}
-        together, apart = self._together, self._apart
-        for a, b in set(together) | set(apart):
-            if together.get((a, b), 0) > ratio * apart.get((a, b), 0) + self.pair_margin:
-                seen.setdefault(a, set()).add(b)
-        frozen = {a: frozenset(bs) for a, bs in seen.items()}
-        return frozenset(left), frozenset(right), frozen
-
     # -- edits ------------------------------------------------------------------------
-
-    def uses_zwnj(self, text: str) -> bool:
-        """Does ``text`` show that its writer marks these boundaries (ZWNJ or space)?
-
-        True when it contains a ZWNJ, or writes bound pieces apart (``کتاب ها``,
-        ``می رود``) at least as often as it has joined words that the lexicon spells with
-        a ZWNJ: such a text spells its remaining joined words (``سالها``) on purpose.
-        Text that lost its ZWNJs (a scraped page with a few spaced headlines in its
-        chrome) has far more joined words than pieces written apart.
-        """
-        if ZWNJ in text:
-            return True
-        return self._joined_on_purpose(text, self.count_pieces_apart(text))
-
-    def _joined_on_purpose(self, text: str, apart: int) -> bool:
-        """Are ``apart`` bound pieces written apart enough to trust the joined words?
-
-        True when ``text`` has at most ``joined_apart_ratio * apart`` joined words that
-        the lexicon spells with a ZWNJ.
-        """
-        if apart == 0:
-            return False
-        limit = math.floor(self.joined_apart_ratio * apart)
-        return self.count_joined_words(text, stop=limit + 1) <= limit
-
-    def writes_pieces_apart(self, text: str) -> bool:
-        """Does ``text`` write a piece that rarely stands alone as a separate word?"""
-        return self.count_pieces_apart(text, stop=1) > 0
-
-    def count_pieces_apart(self, text: str, *, stop: int = 0) -> int:
-        """How often ``text`` writes a bound piece as a separate word (``کتاب ها``).
-
-        ``stop`` > 0 stops counting there.
-        """
-        left, right = self._style_patterns()
-        n = 0
-        for m in right.finditer(text):
-            if m.start() and _is_letter(text[m.start() - 1]):
-                n += 1
-                if n == stop:
-                    return n
-        for m in left.finditer(text):
-            if not m.start() or not _is_letter(text[m.start() - 1], ZWNJ):
-                n += 1
-                if n == stop:
-                    return n
-        return n
-
-    def count_joined_words(self, text: str, *, stop: int = 0) -> int:
-        """Words without ZWNJ whose most frequent spelling in the lexicon has one.
-
-        ``stop`` > 0 stops counting there.
-        """
-        best = self._best
-        n = 0
-        for m in _PHRASE.finditer(text):
-            for word in m.group().split(" "):
-                if word in best and ZWNJ not in word:
-                    n += 1
-                    if n == stop:
-                        return n
-        return n
-
-    def _bound_share(self, piece: str, attached: int, *, right: bool) -> bool:
-        """Is ``piece`` seen attached often, and rarely on its own (a bound piece)?"""
-        other = (self._seg_left if right else self._seg_right).get(piece, 0)
-        alone = self._total.get(piece, 0) + other
-        return (
-            attached >= self.min_style_count
-            and attached / (attached + alone + 1) >= self.min_bound_share
-        )
-
-    def _style_sets(self) -> tuple[frozenset[str], frozenset[str]]:
-        """The bound pieces :meth:`count_pieces_apart` looks for, as whole words.
-
-        Returns the pieces that attach to the next word (``می``) and those that attach to
-        the word before (``ها``).
-        """
-        if self._style_pieces is None:
-            share = self._bound_share
-            left = frozenset(a for a, n in self._seg_left.items() if share(a, n, right=False))
-            right = frozenset(b for b, n in self._seg_right.items() if share(b, n, right=True))
-            self._style_pieces = (left, right)
-        return self._style_pieces
-
-    def _style_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        if self._styles is None:
-            left, right = self._style_sets()
-            alt_r, alt_l = _trie_pattern(right), _trie_pattern(left)
-            self._styles = (
-                re.compile(f"(?:{alt_l}) (?=[{_L}])"),
-                re.compile(f" (?:{alt_r})(?![{_L}\u200c])"),
-            )
-        return self._styles
 
     def edits(self, text: str, *, joined: str = "auto", spaced: str = "auto") -> list[Edit]:
         """Edits that insert missing ZWNJs and turn wrong spaces into ZWNJs.
@@ -580,74 +347,6 @@ class ZwnjModel:
                 pos += len(word) + 1
         edits.sort(key=_first)
         return edits
-
-
-def _trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching any of ``words`` (longest first), factored by common prefixes.
-
-    >>> _trie_pattern(["ها", "های", "ام"])
-    '(?:ام|ها(?:ی)?)'
-    """
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            return "(?:" + body + ")?" if len(branches) == 1 else body + "?"
-        return body
-
-    pattern = build(trie)
-    if not pattern:
-        return "(?!)"
-    return pattern if pattern.startswith("(?:") else "(?:" + pattern + ")"
-
-
-def _is_letter(ch: str, also: str = "") -> bool:
-    return _LETTER.match(ch) is not None or (bool(also) and ch in also)
-
-
-def _first(edit: Edit) -> int:
-    return edit[0]
-
-
-def _insertions(start: int, new: str) -> Iterable[Edit]:
-    k = start
-    for ch in new:
-        if ch == ZWNJ:
-            yield (k, k, ZWNJ)
-        else:
-            k += 1
-
-
-def _protected_spans(text: str) -> list[tuple[int, int]]:
-    """Whitespace-delimited tokens holding ``://``, ``www.``, ``@`` or ``#``."""
-    spans: list[tuple[int, int]] = []
-    for m in _PROTECT_HINT.finditer(text):
-        pos = m.start()
-        if spans and pos < spans[-1][1]:
-            continue
-        start = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
-        end_m = _SPACE.search(text, pos)
-        spans.append((start, end_m.start() if end_m else len(text)))
-    return spans
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    k = max(bisect_right(spans, (start, start)) - 1, 0)
-    for s, e in spans[k:]:
-        if s >= end:
-            return False
-        if start < e:
-            return True
-    return False
 
 
 _LOAD_LOCK = threading.Lock()
