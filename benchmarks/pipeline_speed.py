@@ -13,7 +13,11 @@ on the same texts as an anchor (hazm ships no tagger/parser models offline), wit
 comes first (lexicons load on first use).
 
     .venv/bin/python -m benchmarks.pipeline_speed [--words 60000] [--sources fars varzesh3]
-        [--batch-size 32]
+        [--batch-size 32] [--memory-zone] [--max-batch-chars 50000] [--trace-memory]
+
+``--memory-zone`` runs every batch inside ``nlp.memory_zone()`` and ``--max-batch-chars``
+cuts batches that hold more characters, as the batch workers do (the strings of each batch are
+freed after it; the per-token score matrices of the trained components are bounded).
 """
 
 from __future__ import annotations
@@ -25,7 +29,9 @@ import os
 import resource
 import sys
 import time
+from contextlib import nullcontext
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -64,12 +70,59 @@ def build_pipeline(models: Path | None = None) -> object:
     return nlp
 
 
+def current_rss_mb() -> float:
+    """Resident memory of this process now (Linux ``/proc``; 0 elsewhere)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            pages = int(fh.read().split()[1])
+    except OSError:
+        return 0.0
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def run(
+    nlp: Any,
+    texts: list[str],
+    batch_size: int,
+    *,
+    zone: bool,
+    max_chars: int = 0,
+    trace: list[tuple[int, float]] | None = None,
+) -> None:
+    """Process ``texts`` in batches of ``batch_size`` texts (and at most ``max_chars``
+    characters when > 0, as the batch workers do), each inside a memory zone when ``zone``.
+    ``trace`` gets (longest text in the batch, RSS after it) per batch."""
+    from persnews.batch.worker import char_batches
+
+    for start in range(0, len(texts), batch_size):
+        group = texts[start : start + batch_size]
+        parts = char_batches(group, max_chars) if max_chars > 0 else [group]
+        with nlp.memory_zone() if zone else nullcontext():
+            for part in parts:
+                for _doc in nlp.pipe(part, batch_size=len(part)):
+                    pass
+        if trace is not None:
+            trace.append((max(map(len, group)), current_rss_mb()))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=60000, help="words per source")
     parser.add_argument("--sources", nargs="*", default=["fars", "hamshahri", "varzesh3"])
     parser.add_argument("--models", type=Path, default=None, help="dir with fa_ud/, fa_ner/")
     parser.add_argument("--batch-size", type=int, default=32, help="texts per nlp.pipe batch")
+    parser.add_argument(
+        "--memory-zone", action="store_true", help="run each batch inside nlp.memory_zone()"
+    )
+    parser.add_argument(
+        "--max-batch-chars",
+        type=int,
+        default=0,
+        help="also cut batches at this many characters (the batch workers use 50,000)",
+    )
+    parser.add_argument(
+        "--trace-memory", action="store_true", help="print the RSS after each batch (models scope)"
+    )
     args = parser.parse_args(argv)
 
     t0 = time.perf_counter()
@@ -85,17 +138,26 @@ def main(argv: list[str] | None = None) -> int:
             pass
     rules = [n for n in RULE_COMPONENTS if n in nlp.pipe_names]  # type: ignore[attr-defined]
     models_s: dict[str, float] = {}
+    trace: list[tuple[int, float]] | None = [] if args.trace_memory else None
     with nlp.select_pipes(disable=rules):  # type: ignore[attr-defined]
         for src, texts in corpora.items():
             t0 = time.perf_counter()
-            for _doc in nlp.pipe(texts, batch_size=args.batch_size):  # type: ignore[attr-defined]
-                pass
+            run(
+                nlp,
+                texts,
+                args.batch_size,
+                zone=args.memory_zone,
+                max_chars=args.max_batch_chars,
+                trace=trace,
+            )
             models_s[src] = time.perf_counter() - t0
+    if trace:
+        print("RSS after each batch (longest text in it, chars): ", end="")
+        print(", ".join(f"{rss:.0f} MB ({longest})" for longest, rss in trace))
     persnews_s: dict[str, float] = {}
     for src, texts in corpora.items():
         t0 = time.perf_counter()
-        for _doc in nlp.pipe(texts, batch_size=args.batch_size):  # type: ignore[attr-defined]
-            pass
+        run(nlp, texts, args.batch_size, zone=args.memory_zone, max_chars=args.max_batch_chars)
         persnews_s[src] = time.perf_counter() - t0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before hazm is loaded
     words = {src: sum(len(t.split()) for t in texts) for src, texts in corpora.items()}
@@ -131,7 +193,12 @@ def main(argv: list[str] | None = None) -> int:
         f"| all | {int(tot_w)} | {tot_s:.1f} | {tot_w / tot_s:,.0f} | {tot_h:.1f} | "
         f"{tot_w / tot_h:,.0f} | {tot_h / tot_s:.2f} |"
     )
-    print(f"peak RSS of the persnews run (before hazm was loaded): {rss:.0f} MB")
+    zone = "with" if args.memory_zone else "without"
+    cut = f", batches cut at {args.max_batch_chars} chars" if args.max_batch_chars else ""
+    print(
+        f"peak RSS of the persnews run (before hazm was loaded; {zone} memory zones{cut}): ", end=""
+    )
+    print(f"{rss:.0f} MB")
     return 0
 
 

@@ -30,8 +30,10 @@ from persnews.batch.convert import doc_to_conllu, doc_to_record
 
 __all__ = [
     "DEFAULT_PIPELINE",
+    "MAX_BATCH_CHARS",
     "ArticleTimeoutError",
     "WorkerConfig",
+    "char_batches",
     "chunk_budget",
     "get_nlp",
     "init_worker",
@@ -68,6 +70,13 @@ class ArticleTimeoutError(Exception):
 
 
 _NLP_CACHE: dict[WorkerConfig, Language] = {}
+#: Characters of text one ``nlp.pipe`` batch may hold.  The trained components keep per-token
+#: score matrices for a whole batch (the lemmatizer's has ~1,700 columns, ~7 kB a token), so
+#: a batch of 32 long articles peaked at 800 MB; 50,000 characters keeps a worker near 500 MB.
+MAX_BATCH_CHARS = 50_000
+#: One lock per cached pipeline (keyed by ``id``; cached pipelines live as long as the process).
+_ZONE_LOCKS: dict[int, threading.Lock] = {}
+_ZONE_GUARD = threading.Lock()
 
 
 def get_nlp(config: WorkerConfig) -> Language:
@@ -148,6 +157,24 @@ def _finish(item: WorkItem, doc: Doc, config: WorkerConfig) -> Result:
     }
 
 
+def char_batches(texts: list[str], max_chars: int = MAX_BATCH_CHARS) -> Iterator[list[str]]:
+    """``texts`` in order, cut into runs of at most ``max_chars`` characters (or one text).
+
+    >>> [len(b) for b in char_batches(["a" * 30, "b" * 30, "c" * 50, "d"], max_chars=60)]
+    [2, 2]
+    """
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        if batch and size + len(text) > max_chars:
+            yield batch
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    if batch:
+        yield batch
+
+
 def chunk_budget(timeout: float, n: int) -> float:
     """Seconds a whole chunk may take before its articles are retried one by one.
 
@@ -166,14 +193,38 @@ def process_chunk(config: WorkerConfig, items: list[WorkItem]) -> list[Result]:
     if not items:
         return []
     nlp = get_nlp(config)
-    budget = None if config.timeout is None else chunk_budget(config.timeout, len(items))
-    try:
-        with _deadline(budget):
-            texts = [it["text"] for it in items]
-            docs = list(nlp.pipe(texts, batch_size=len(items), disable=_disabled(nlp, config)))
-    except Exception:
-        return [_process_one(nlp, config, item) for item in items]
-    return [_finish(item, doc, config) for item, doc in zip(items, docs, strict=True)]
+    with _memory_zone(nlp):
+        budget = None if config.timeout is None else chunk_budget(config.timeout, len(items))
+        try:
+            with _deadline(budget):
+                disable = _disabled(nlp, config)
+                docs: list[Doc] = []
+                for texts in char_batches([it["text"] for it in items], MAX_BATCH_CHARS):
+                    docs.extend(nlp.pipe(texts, batch_size=len(texts), disable=disable))
+        except Exception:
+            return [_process_one(nlp, config, item) for item in items]
+        return [_finish(item, doc, config) for item, doc in zip(items, docs, strict=True)]
+
+
+@contextmanager
+def _memory_zone(nlp: Language) -> Iterator[None]:
+    """Process a chunk inside a spaCy memory zone, one chunk per pipeline at a time.
+
+    The strings and lexemes a chunk adds to the shared vocabulary are freed when it ends (its
+    Docs are turned into plain records inside the zone), so a worker that streams a large
+    corpus keeps a bounded vocabulary instead of one that grows with every new word.  The
+    vocabulary is shared, and a zone ending frees what any thread added during it, so threads
+    that share one pipeline (a Dask worker with several threads) take turns.
+    """
+    with _ZONE_GUARD:
+        lock = _ZONE_LOCKS.setdefault(id(nlp), threading.Lock())
+    zone = getattr(nlp, "memory_zone", None)
+    with lock:
+        if zone is None:  # pragma: no cover - spaCy < 3.8
+            yield
+            return
+        with zone():
+            yield
 
 
 def _process_one(nlp: Language, config: WorkerConfig, item: WorkItem) -> Result:
