@@ -367,6 +367,29 @@ def test_builder_sources_exclude_test_and_dev(data_dir: Path) -> None:
     assert len(test_lines & lines) <= 4
 
 
+@pytest.mark.slow
+def test_builder_sample_is_a_reproducible_share_of_each_source(data_dir: Path) -> None:
+    from persnews.training.zwnj_lexicon import training_sources
+
+    full = training_sources(data_dir)
+    half = training_sources(data_dir, sample=0.5, seed=1)
+    assert half == training_sources(data_dir, sample=0.5, seed=1)
+    assert half != training_sources(data_dir, sample=0.5, seed=2)
+    for name, lines in full.items():
+        kept = half[name]
+        assert 0.4 < len(kept) / len(lines) < 0.6, name
+        it = iter(lines)
+        assert all(line in it for line in kept), name  # a subsequence: order kept
+
+
+@pytest.mark.parametrize("share", [0.0, -0.5, 1.5])
+def test_builder_sample_out_of_range_is_refused(share: float, tmp_path: Path) -> None:
+    from persnews.training.zwnj_lexicon import training_sources
+
+    with pytest.raises(ValueError, match="sample must be in"):
+        training_sources(tmp_path, sample=share)
+
+
 # -- the text's own spelling decides (joined_words / spaced_words = "auto") --------------
 
 

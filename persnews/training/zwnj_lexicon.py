@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import json
 import lzma
+import random
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -43,7 +44,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from persnews.errors import DataNotFoundError
+from persnews.errors import DataNotFoundError, InvalidOptionError
 from persnews.lang.chars import ZWNJ
 from persnews.normalize.chars import char_normalize
 from persnews.normalize.zwnj import LETTERS as _LETTERS
@@ -174,12 +175,25 @@ def raw_holdout(data: Path, *, fold: int = 9) -> list[str]:
     return out
 
 
-def training_sources(data: Path, *, holdout: bool = False, fold: int = 9) -> dict[str, list[str]]:
+def training_sources(
+    data: Path, *, holdout: bool = False, fold: int = 9, sample: float = 1.0, seed: int = 0
+) -> dict[str, list[str]]:
     """Training sentences by source (never test or dev text).
 
     With ``holdout`` the lines of :func:`raw_holdout` (of ``fold``) are left out, for tuning
-    on them and for training the pair classifier (:mod:`persnews.training.zwnj_classifier`).
+    on them.  ``sample`` < 1 keeps that share of the sentences of every source (drawn with
+    ``seed``), for learning curves.
     """
+    if not 0.0 < sample <= 1.0:
+        raise InvalidOptionError(f"sample must be in (0, 1], not {sample!r}")
+    out = _all_sources(data, holdout=holdout, fold=fold)
+    if sample < 1.0:
+        rng = random.Random(seed)
+        out = {name: [t for t in lines if rng.random() < sample] for name, lines in out.items()}
+    return out
+
+
+def _all_sources(data: Path, *, holdout: bool, fold: int) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for rel in RAW_TRAINING:
         with lzma.open(_require(data, rel), "rt", encoding="utf-8") as fh:
@@ -326,9 +340,13 @@ def build(
     holdout: bool = False,
     fold: int = 9,
     weights: dict[str, int] | None = None,
+    sample: float = 1.0,
 ) -> tuple[int, int]:
-    """Count the training text under ``data`` and write the lexicon; return its sizes."""
-    sources = training_sources(Path(data), holdout=holdout, fold=fold)
+    """Count the training text under ``data`` and write the lexicon; return its sizes.
+
+    ``sample`` < 1 counts only that share of the training sentences (learning curves).
+    """
+    sources = training_sources(Path(data), holdout=holdout, fold=fold, sample=sample)
     forms: Counter[str] = Counter()
     lines: list[str] = []
     type_lines: list[str] = []
