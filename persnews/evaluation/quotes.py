@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from persnews.errors import InputFormatError
-from persnews.extract.quote_text import key
-from persnews.lang.titles import HONORIFICS
+from persnews.evaluation.spans import dice, prf, resolve_span, trim_span
+from persnews.evaluation.speakers import speaker_correct
 
 __all__ = [
     "SPEAKER_TYPES",
@@ -62,58 +62,6 @@ SPEAKER_TYPES: tuple[str, ...] = (
 )
 #: Dice thresholds reported, plus exact boundaries (``"exact"``).
 THRESHOLDS: tuple[float, ...] = (0.3, 0.5, 0.8)
-_TITLES = frozenset(key(h) for h in HONORIFICS)
-_EDGE = set(" \t\n\u00a0\u200c\u200f\u200e.،,:;؛!?؟«»\"'“”()[]-–—…/")
-
-
-def resolve_span(text: str, span: Mapping[str, Any] | None) -> tuple[int, int] | None:
-    """Character ``(start, end)`` of a gold span (``start``/``end`` or ``text``+``occ``).
-
-    >>> resolve_span("a b a", {"text": "a", "occ": 2})
-    (4, 5)
-    """
-    if not span:
-        return None
-    if "start" in span and "end" in span:
-        return int(span["start"]), int(span["end"])
-    needle = span.get("text")
-    if not needle:
-        return None
-    pos = -1
-    for _ in range(int(span.get("occ", 1))):
-        pos = text.find(needle, pos + 1)
-        if pos < 0:
-            raise InputFormatError(f"gold span {needle!r} (occ {span.get('occ')}) not in text")
-    return pos, pos + len(needle)
-
-
-def trim_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """Shrink a span past whitespace, punctuation and quotation marks at its edges.
-
-    >>> trim_span("«سلام.»", (0, 7))
-    (1, 5)
-    """
-    s, e = span
-    while s < e and text[s] in _EDGE:
-        s += 1
-    while e > s and text[e - 1] in _EDGE:
-        e -= 1
-    return s, e
-
-
-def dice(a: tuple[int, int], b: tuple[int, int]) -> float:
-    """Dice overlap of two character spans."""
-    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
-    total = (a[1] - a[0]) + (b[1] - b[0])
-    return 2 * inter / total if total else 0.0
-
-
-def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
-    """Precision, recall and F1 (0 when undefined)."""
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
 
 
 @dataclass(slots=True)
@@ -189,93 +137,6 @@ def match_quotes(
         used_g.add(j)
         out.append((i, j, d))
     return out
-
-
-def _norm(s: str) -> str:
-    return key(s).replace(" ،", "،").strip(" ،,.")
-
-
-def _strip_titles(text: str) -> str:
-    words = text.split()
-    while len(words) > 1 and words[0] in _TITLES:
-        words = words[1:]
-    return " ".join(words)
-
-
-def _matches_alias(cand: str, alias: str) -> bool:
-    c, a = _strip_titles(_norm(cand)), _strip_titles(_norm(alias))
-    if not c or not a:
-        return False
-    if c == a or c.startswith(a + " ") or c.startswith(a + "،") or a.endswith(" " + c):
-        return True
-    return len(c.split()) >= 3 and (a.startswith(c + " ") or a.startswith(c + "،"))
-
-
-def _pred_strings(q: Mapping[str, Any], entities: Mapping[str, Mapping[str, Any]]) -> list[str]:
-    ent = entities.get(q.get("speaker_entity") or "")
-    if ent is not None:
-        names = [str(ent.get("name", ""))]
-        names += [m["text"] for m in ent.get("mentions", []) if m.get("kind") != "pronoun"]
-        return [n for n in names if n]
-    for name in ("speaker_antecedent", "speaker"):
-        if q.get(name):
-            return [q[name]["text"]]
-    return []
-
-
-def _pred_spans(q: Mapping[str, Any]) -> list[tuple[int, int]]:
-    return [(q[n]["start"], q[n]["end"]) for n in ("speaker_antecedent", "speaker") if q.get(n)]
-
-
-def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
-    out = []
-    pos = text.find(needle)
-    while pos >= 0 and needle:
-        out.append((pos, pos + len(needle)))
-        pos = text.find(needle, pos + 1)
-    return out
-
-
-def speaker_correct(
-    pred: Mapping[str, Any],
-    gold: Mapping[str, Any],
-    gold_entities: Mapping[str, Mapping[str, Any]],
-    pred_entities: Mapping[str, Mapping[str, Any]],
-    text: str | None = None,
-) -> bool:
-    """Whether a predicted quote names the gold quote's speaker (see the module doc).
-
-    With ``text``, a predicted entity also counts as the gold speaker when one of its
-    name mentions overlaps an occurrence of a gold alias (an entity whose canonical name
-    came out truncated is still the right person).
-    """
-    strings = _pred_strings(pred, pred_entities)
-    gid = gold.get("speaker")
-    if gid:
-        ent = gold_entities.get(gid, {})
-        aliases = list(ent.get("aliases", [])) + list(ent.get("role_mentions", []))
-        aliases.append(ent.get("canonical", ""))
-        if any(_matches_alias(s, a) for s in strings for a in aliases if a):
-            return True
-        pent = pred_entities.get(pred.get("speaker_entity") or "")
-        if text is None or pent is None:
-            return False
-        spans = [
-            (m["start"], m["end"]) for m in pent.get("mentions", []) if m.get("kind") == "name"
-        ]
-        return any(
-            dice(m, occ) > 0 for a in aliases if a for occ in _occurrences(text, a) for m in spans
-        )
-    for ent in gold_entities.values():
-        names = [*ent.get("aliases", []), ent.get("canonical", "")]
-        if any(_matches_alias(s, a) for s in strings for a in names if a):
-            return False
-    targets = [
-        s for s in (gold.get("speaker_mention_span"), gold.get("speaker_antecedent_span")) if s
-    ]
-    if not targets:
-        return not strings
-    return any(dice(p, t) > 0 for p in _pred_spans(pred) for t in targets)
 
 
 @dataclass(slots=True)
