@@ -24,14 +24,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from persnews.extract.outlet_names import WORD_PUNCT as _WORD_PUNCT
+from persnews.extract.outlet_names import fold as _fold
+from persnews.extract.outlet_names import head_noun_at as _head_at
+from persnews.extract.outlet_names import known_name_at as _known_at
+from persnews.extract.outlet_names import norm_words as _norm_words
+from persnews.extract.outlet_names import resolve_outlet as _resolve
+from persnews.extract.outlet_names import words_in as _words
 from persnews.lang.outlets import (
     AMBIGUOUS_AGENCIES,
     ANAPHORIC_WORDS,
     NEWS_AGENCIES,
-    OTHER_OUTLETS,
-    OUTLET_HEADS,
     PERSON_WORDS,
-    REPORTER_PREFIXES,
 )
 
 __all__ = ["Attribution", "TextSpan", "find_attributions"]
@@ -73,53 +77,6 @@ class Attribution:
             "via": [v.to_dict() for v in self.via],
             "kind": self.kind,
         }
-
-
-# --- folding (one character for one, so offsets never move) ---------------------------------
-
-_FOLD_MAP = {
-    "\u064a": "ی",
-    "\u0649": "ی",
-    "\u0643": "ک",
-    "\u0629": "ه",
-    "\u06c0": "ه",
-    "\u0623": "ا",
-    "\u0625": "ا",
-    "\u200c": " ",
-    "\u200d": " ",
-    "\xa0": " ",
-    "\u2009": " ",
-    "\u202f": " ",
-    "\u200f": " ",
-    "\u200e": " ",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u201e": '"',
-}
-_FOLD_MAP.update({chr(0x06F0 + i): str(i) for i in range(10)})
-_FOLD_MAP.update({chr(0x0660 + i): str(i) for i in range(10)})
-_FOLD_PAIRS = tuple(_FOLD_MAP.items())
-
-
-def _fold(text: str) -> str:
-    # A chain of str.replace is much faster than str.translate on non-ASCII text.
-    for old, new in _FOLD_PAIRS:
-        if old in text:
-            text = text.replace(old, new)
-    return text
-
-
-def _norm_words(text: str) -> str:
-    return " ".join(text.split())
-
-
-_KNOWN: frozenset[str] = frozenset(_norm_words(n) for n in NEWS_AGENCIES | OTHER_OUTLETS)
-_KNOWN_MAX_WORDS = max(len(n.split()) for n in _KNOWN)
-_HEADS: tuple[tuple[str, ...], ...] = tuple(
-    sorted((tuple(h.split()) for h in OUTLET_HEADS), key=len, reverse=True)
-)
-_EDGE_CHARS = " \t\"'«»()[]-–—_*.:،,؛;"
-_WORD_PUNCT = "\"'«»()[]،,.:؛;!?؟"
 
 
 # --- patterns ---------------------------------------------------------------------------------
@@ -166,7 +123,6 @@ _AGENCY_RE = re.compile(
     r"(?:در\s+(?:یک\s+)?(?:خبری|گزارشی|گزارش|مطلبی)|نوشت|گزارش\s+(?:داد|کرد|داده)|خبر\s+(?:داد|داده)))"
 )
 _SOURCE_LINE_RE = re.compile(r"(?m)^[ \t]*(?:منبع|منبع\s+خبر)\s*:\s*(?P<phrase>[^\n]{1,80})$")
-_CUT_RE = re.compile(r"\s(?:که|و\s+به|[-–—])(?=\s|$)|\s*[،,]")
 _BOUNDARY = frozenset("\n.!?؟:؛;،,»\"')]…")
 _LEADERS = ("و", "همچنین", "نیز")
 
@@ -187,88 +143,6 @@ def _clause_initial(folded: str, pos: int, lo: int) -> bool:
     if folded[j + 1 : i + 1] in _LEADERS:
         return _clause_initial(folded, j + 1, lo)
     return False
-
-
-def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
-    m = _CUT_RE.search(folded, start, end)
-    if m:
-        end = m.start()
-    while start < end and folded[start] in _EDGE_CHARS:
-        start += 1
-    while end > start and folded[end - 1] in _EDGE_CHARS:
-        end -= 1
-    # Keep a balanced parenthesis at the end: خبرگزاری دانشجویان ایران(ایسنا)
-    inner = folded[start:end]
-    nxt = folded[end] if end < len(folded) else ""
-    closes = (
-        (nxt == ")" and "(" in inner)
-        or (nxt == "»" and inner.count("«") > inner.count("»"))
-        or (nxt == '"' and inner.count('"') % 2 == 1)
-    )
-    return start, end + 1 if closes else end
-
-
-def _words(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    out = []
-    for m in re.finditer(r"\S+", folded[start:end]):
-        w = m.group().strip(_WORD_PUNCT)
-        out.append((start + m.start(), start + m.end(), w))
-    return out
-
-
-def _known_at(words: list[tuple[int, int, str]], i: int) -> int:
-    """Number of words of the longest known outlet name starting at word ``i`` (0 if none)."""
-    for n in range(min(_KNOWN_MAX_WORDS, len(words) - i), 0, -1):
-        if " ".join(w[2] for w in words[i : i + n]) in _KNOWN:
-            return n
-    return 0
-
-
-def _head_at(words: list[tuple[int, int, str]], i: int) -> int:
-    for head in _HEADS:
-        n = len(head)
-        if tuple(w[2] for w in words[i : i + n]) == head:
-            return n
-    return 0
-
-
-def _with_paren(folded: str, end: int) -> int:
-    m = re.match(r"\s*\([^()\n]{1,30}\)", folded[end : end + 40])
-    return end + m.end() if m else end
-
-
-def _resolve(folded: str, start: int, end: int, *, strict: bool) -> tuple[int, int] | None:
-    """The outlet inside ``[start, end)``; ``strict`` demands a known name or head noun."""
-    start, end = _trim(folded, start, end)
-    words = _words(folded, start, end)
-    if not words or len(words) > 12:
-        return None
-    if words[0][2] in REPORTER_PREFIXES:
-        for i in range(len(words) - 1, 0, -1):
-            if words[i][2] == "خبرگزاری":
-                return words[i][0], end
-        for i in range(len(words) - 1, 0, -1):
-            if _head_at(words, i):
-                return words[i][0], end
-        for i in range(len(words) - 1, 0, -1):
-            n = _known_at(words, i)
-            if n:
-                return words[i][0], _with_paren(folded, words[i + n - 1][1])
-        if strict or len(words) < 2 or words[1][2] == "ما":
-            return None
-        return words[-1][0], words[-1][1]
-    n = _known_at(words, 0)
-    if n:
-        return start, _with_paren(folded, words[n - 1][1])
-    head = _head_at(words, 0)
-    if head:
-        n = _known_at(words, head) if head < len(words) else 0
-        if n:
-            return start, _with_paren(folded, words[head + n - 1][1])
-        return (start, end) if len(words) <= 8 and len(words) > head else None
-    if strict or len(words) > 5:
-        return None
-    return start, end
 
 
 def _span(text: str, se: tuple[int, int]) -> TextSpan:
