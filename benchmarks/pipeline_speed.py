@@ -195,10 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     zone = "with" if args.memory_zone else "without"
     cut = f", batches cut at {args.max_batch_chars} chars" if args.max_batch_chars else ""
-    print(
-        f"peak RSS of the persnews run (before hazm was loaded; {zone} memory zones{cut}): ", end=""
-    )
-    print(f"{rss:.0f} MB")
+    setting = f"{zone} memory zones{cut}"
+    print(f"peak RSS of the persnews run (before hazm was loaded; {setting}): {rss:.0f} MB")
     return 0
 
 

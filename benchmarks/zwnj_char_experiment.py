@@ -30,6 +30,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+# The train step runs where persnews (spaCy) is not installed, so these two constants repeat
+# persnews.normalize.zwnj_text.LETTERS and persnews.lang.chars.ZWNJ instead of importing them.
 ZWNJ = "\u200c"
 LETTERS = "\u0621-\u063a\u0641-\u0655\u0670\u067e\u0686\u0698\u06a9\u06af\u06cc"
 LETTER = re.compile(f"[{LETTERS}]")

@@ -76,7 +76,6 @@ _NLP_CACHE: dict[WorkerConfig, Language] = {}
 MAX_BATCH_CHARS = 50_000
 #: One lock per cached pipeline (keyed by ``id``; cached pipelines live as long as the process).
 _ZONE_LOCKS: dict[int, threading.Lock] = {}
-_ZONE_GUARD = threading.Lock()
 
 
 def get_nlp(config: WorkerConfig) -> Language:
@@ -216,15 +215,9 @@ def _memory_zone(nlp: Language) -> Iterator[None]:
     vocabulary is shared, and a zone ending frees what any thread added during it, so threads
     that share one pipeline (a Dask worker with several threads) take turns.
     """
-    with _ZONE_GUARD:
-        lock = _ZONE_LOCKS.setdefault(id(nlp), threading.Lock())
-    zone = getattr(nlp, "memory_zone", None)
-    with lock:
-        if zone is None:  # pragma: no cover - spaCy < 3.8
-            yield
-            return
-        with zone():
-            yield
+    lock = _ZONE_LOCKS.setdefault(id(nlp), threading.Lock())  # atomic: dict.setdefault
+    with lock, nlp.memory_zone():
+        yield
 
 
 def _process_one(nlp: Language, config: WorkerConfig, item: WorkItem) -> Result:
